@@ -1,0 +1,16 @@
+/** User queries. Emails are matched case-insensitively. */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { users } from '../schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, params: { email: string }): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${params.email})`).limit(1);
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, params: { id: string }): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, params.id)).limit(1);
+  return row ?? null;
+}

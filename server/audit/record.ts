@@ -1,0 +1,33 @@
+/**
+ * One way to write an audit event (NEN 7513): who, in which role, on whose behalf, from which access point and
+ * client, which plan and section, and on which basis.
+ */
+import { appendAuditEvent } from '../../db/queries/audit';
+import type { Db } from '../../db/client';
+
+export type AuditAction =
+  | 'section.open'
+  | 'section.write'
+  | 'plan.read'
+  | 'plan.list'
+  | 'plan.audit_view'
+  | 'auth.sign_in'
+  | 'auth.sign_in_refused';
+
+export interface AuditEvent {
+  action: AuditAction;
+  actorUserId: string | null;
+  actorRole?: string | null;
+  onBehalfOf?: string | null;
+  planId?: string | null;
+  section?: string | null;
+  basis?: string | null;
+  accessPoint?: string | null;
+  client?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends the event; errors propagate so an unlogged access is never silently allowed. */
+export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
+  await appendAuditEvent(db, { ...event, details: event.details ?? {} });
+}

@@ -1,0 +1,214 @@
+/**
+ * The realtime server: composes upgrade checks, rooms, connections, storage and the bus. Attach its
+ * `handleUpgrade` to the HTTP server's 'upgrade' event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Db } from '../../db/client';
+import { loadMember } from '../../db/queries/members';
+import { findUserById } from '../../db/queries/users';
+import { can, canShowPresence } from '../../lib/policy';
+import { recordAudit } from '../audit/record';
+import { authenticateUpgrade } from './auth';
+import type { Bus, BusMessage } from './bus';
+import { Connection } from './connection';
+import { CLOSE, DEFAULT_LIMITS, type RealtimeLimits } from './limits';
+import { RoomRegistry } from './rooms';
+import { docNameFromPath, originAllowed, refuseUpgrade } from './upgrade';
+
+export interface RealtimeOptions {
+  db: Db;
+  bus: Bus;
+  secret: string;
+  allowedOrigins: readonly string[];
+  secureCookie?: boolean;
+  limits?: Partial<RealtimeLimits>;
+  nodeId?: string;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface RealtimeServer {
+  readonly nodeId: string;
+  /** Handles an upgrade if its path is `/collab/…`; returns false for other paths (left to others). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes a user's live connections to a plan on every node (consent withdrawn, member removed). */
+  revoke(params: { planId: string; userId: string }): void;
+  stats(): { rooms: number; connections: number };
+  /** Pending writes of every room, flushed (used by benchmarks and graceful shutdown). */
+  flush(): Promise<void>;
+  /** Closes every connection with 1001, flushes every room and stops. */
+  close(): Promise<void>;
+  readonly registry: RoomRegistry;
+}
+
+const AUDIT_WRITES_EVERY_MS = 60_000;
+
+/** Creates a realtime server bound to a database and a bus. */
+export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
+  const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const nodeId = options.nodeId ?? randomUUID();
+  const log = options.log ?? ((msg: string, err?: unknown) => console.error(`[realtime] ${msg}`, err ?? ''));
+  const { db, bus } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes + 1024 });
+  const registry = new RoomRegistry({ db, bus, nodeId, limits, log });
+  const connections = new Set<Connection>();
+  let closing = false;
+
+  const countOf = (userId: string) => {
+    let n = 0;
+    for (const c of connections) if (c.userId === userId) n++;
+    return n;
+  };
+
+  const auditWrites = (conn: Connection) => {
+    if (conn.writesSinceAudit === 0) return;
+    const writes = conn.writesSinceAudit;
+    conn.writesSinceAudit = 0;
+    recordAudit(db, {
+      action: 'section.write',
+      actorUserId: conn.userId,
+      actorRole: conn.info.role,
+      planId: conn.info.planId,
+      section: conn.info.section,
+      details: { writes },
+    }).catch((err) => log('audit of writes failed', err));
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const c of connections) c.heartbeat();
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+  const auditTimer = setInterval(() => {
+    for (const c of connections) auditWrites(c);
+  }, AUDIT_WRITES_EVERY_MS);
+  auditTimer.unref();
+
+  const closeLocal = (planId: string, userId: string) => {
+    for (const c of connections) {
+      if (c.info.planId === planId && c.userId === userId) c.close(CLOSE.forbidden, 'access revoked');
+    }
+  };
+  const unsubscribeRevoke = bus.subscribe('*', (message: BusMessage) => {
+    if (message.kind !== 'revoke') return;
+    try {
+      const { planId, userId } = JSON.parse(Buffer.from(message.payload).toString('utf8')) as { planId: string; userId: string };
+      closeLocal(planId, userId);
+    } catch (err) {
+      log('bad revoke message', err);
+    }
+  });
+
+  async function admit(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const target = docNameFromPath(req.url);
+    if (!target) return;
+    if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
+    if (!target.ok) return refuseUpgrade(socket, 400, 'unknown document');
+    if (!originAllowed(req, options.allowedOrigins)) return refuseUpgrade(socket, 403, 'origin not allowed');
+    const who = await authenticateUpgrade(req, { secret: options.secret, secureCookie: options.secureCookie ?? false });
+    if (!who) return refuseUpgrade(socket, 401, 'not signed in');
+    // The member comes from the database at the moment of the check, never from the token.
+    const member = await loadMember(db, { planId: target.planId, userId: who.userId });
+    if (!member || !can(member, 'read', target.section)) return refuseUpgrade(socket, 403, 'no access to this section');
+    if (countOf(who.userId) >= limits.maxConnectionsPerUser) return refuseUpgrade(socket, 429, 'too many connections');
+    const user = await findUserById(db, { id: who.userId });
+
+    await recordAudit(db, {
+      action: 'section.open',
+      actorUserId: who.userId,
+      actorRole: member.role,
+      planId: target.planId,
+      section: target.section,
+      basis: member.basis,
+      accessPoint: req.socket.remoteAddress ?? null,
+      client: req.headers['user-agent'] ?? null,
+    });
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Messages are buffered by ws until we attach the listener below, after the room has loaded.
+      let conn: Connection | null = null;
+      const early: [Buffer, boolean][] = [];
+      ws.on('message', (data, isBinary) => {
+        if (conn) conn.handle(data, isBinary);
+        else early.push([data as Buffer, isBinary]);
+      });
+      const info = {
+        userId: who.userId,
+        userName: user?.name ?? user?.email ?? 'Onbekend',
+        role: member.role,
+        planId: target.planId,
+        section: target.section,
+        docName: target.docName,
+        canWrite: can(member, 'edit', target.section),
+        canShowPresence: canShowPresence(member, target.section),
+      };
+      const placeholder = { userId: who.userId, send: () => undefined };
+      registry
+        .join(target.docName, placeholder)
+        .then((room) => {
+          const c = new Connection(ws, info, room, limits, (clientId) => {
+            for (const other of connections) if (other.info.docName === target.docName && other.ownsClient(clientId)) return other;
+            return undefined;
+          });
+          room.peers.add(c);
+          room.peers.delete(placeholder);
+          connections.add(c);
+          conn = c;
+          ws.on('close', () => {
+            connections.delete(c);
+            c.dropPresence();
+            auditWrites(c);
+            registry.leave(target.docName, c).catch((err) => log(`closing room ${target.docName} failed`, err));
+          });
+          if (ws.readyState !== ws.OPEN) {
+            ws.emit('close');
+            return;
+          }
+          room.greet(c);
+          for (const [data, isBinary] of early.splice(0)) c.handle(data, isBinary);
+        })
+        .catch((err) => {
+          log(`opening room ${target.docName} failed`, err);
+          ws.close(1011, 'could not open document');
+        });
+      ws.on('error', (err) => log('socket error', err));
+    });
+  }
+
+  return {
+    nodeId,
+    registry,
+    handleUpgrade(req, socket, head) {
+      if (!docNameFromPath(req.url)) return false;
+      socket.on('error', () => socket.destroy());
+      admit(req, socket, head).catch((err) => {
+        log('upgrade failed', err);
+        refuseUpgrade(socket, 503, 'temporarily unavailable');
+      });
+      return true;
+    },
+    revoke({ planId, userId }) {
+      closeLocal(planId, userId);
+      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify({ planId, userId })) });
+    },
+    stats: () => ({ rooms: registry.size, connections: connections.size }),
+    flush: () => registry.flushAll(),
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      clearInterval(auditTimer);
+      unsubscribeRevoke();
+      await registry.flushAll();
+      for (const c of connections) {
+        auditWrites(c);
+        c.close(CLOSE.goingAway, 'server shutting down');
+      }
+      // Give close frames a moment to leave, then make sure nothing lingers.
+      await new Promise((r) => setTimeout(r, 50));
+      for (const ws of wss.clients) ws.terminate();
+      await registry.destroyAll();
+      wss.close();
+    },
+  };
+}
