@@ -1,0 +1,49 @@
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { getTranslations } from 'next-intl/server';
+import type { LoadedMember } from '@/db/queries/members';
+import type { PlanOverview } from '@/db/queries/plans';
+import { ageInYears } from '@/lib/age';
+import styles from './plan.module.css';
+
+/** The plan's header: the family, the frame and status, who directs, and the first summary. */
+export async function PlanHeader({ plan, member }: { plan: PlanOverview; member: LoadedMember }) {
+  const t = await getTranslations('plan');
+  const tPlans = await getTranslations('plans');
+  const tStatus = await getTranslations('status');
+  const tKader = await getTranslations('kader');
+  const tRoles = await getTranslations('roles');
+  const today = new Date();
+  return (
+    <header className={styles.header}>
+      <Heading level={1} id="plan-title">
+        {plan.householdName}
+      </Heading>
+      <div className={styles.facts}>
+        <span className={styles.chip}>{tPlans('status', { status: tStatus(plan.status) })}</span>
+        <span className={styles.chip}>{tPlans('kader', { kader: tKader(plan.kader) })}</span>
+        <span className={styles.chip}>{tPlans('yourRole', { role: tRoles(member.role) })}</span>
+        <span className={styles.chip}>
+          {plan.casusregisseur ? t('casusregisseur', { name: plan.casusregisseur.name ?? '' }) : t('noRegisseur')}
+        </span>
+      </div>
+      <details className={styles.household}>
+        <summary>{t('household')}</summary>
+        <ul>
+          {plan.people.map((p) => (
+            <li key={p.id}>
+              {p.name}
+              {p.birthDate && `, ${t('age', { age: ageInYears(p.birthDate, today) })}`}
+              {p.gezag && `, ${t('gezag')}`}
+            </li>
+          ))}
+        </ul>
+        {plan.summary && (
+          <>
+            <Heading level={3}>{t('summary')}</Heading>
+            <Paragraph>{plan.summary}</Paragraph>
+          </>
+        )}
+      </details>
+    </header>
+  );
+}
