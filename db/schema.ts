@@ -198,3 +198,79 @@ export const outboxMails = pgTable('outbox_mails', {
   url: text('url'),
   createdAt: createdAt(),
 });
+
+// --- issue 3: overrides, invitations, consent, comments ---
+
+export const accessLevel = pgEnum('access_level', ['none', 'read', 'comment', 'edit']);
+
+/** A plan's change to the default matrix for one role and section; ended rows are history. */
+export const planSectionOverrides = pgTable('plan_section_overrides', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  role: planRole('role').notNull(),
+  section: text('section').notNull(),
+  level: accessLevel('level').notNull(),
+  setBy: uuid('set_by').notNull().references(() => users.id),
+  reason: text('reason').notNull(),
+  createdAt: createdAt(),
+  endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [index('overrides_plan_idx').on(t.planId, t.role)]);
+
+/** A single-use invitation to join a plan in a role; only the token's hash is stored. */
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: planRole('role').notNull(),
+  organisationId: uuid('organisation_id').references(() => organisations.id),
+  gezag: boolean('gezag').notNull().default(false),
+  hoofdaanbieder: boolean('hoofdaanbieder').notNull().default(false),
+  tokenHash: text('token_hash').notNull(),
+  invitedBy: uuid('invited_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  usedBy: uuid('used_by').references(() => users.id),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [uniqueIndex('invitations_token_idx').on(t.tokenHash), index('invitations_plan_idx').on(t.planId)]);
+
+export const consentDecision = pgEnum('consent_decision', ['gegeven', 'geweigerd', 'ingetrokken']);
+
+/** Consent decisions about one membership, as history: the latest decision per person counts. */
+export const consents = pgTable('consents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  /** The membership the decision is about (a professional or network member waiting for, or holding, consent). */
+  memberId: uuid('member_id').notNull().references(() => planMembers.id, { onDelete: 'cascade' }),
+  decidedBy: uuid('decided_by').notNull().references(() => users.id),
+  /** ouder (with gezag) or jeugdige: in which capacity the decision was taken. */
+  decidedAs: planRole('decided_as').notNull(),
+  decision: consentDecision('decision').notNull(),
+  reason: text('reason'),
+  createdAt: createdAt(),
+}, (t) => [index('consents_member_idx').on(t.memberId, t.createdAt)]);
+
+/** A comment thread anchored to a text range of a section (Yjs relative positions, base64). */
+export const commentThreads = pgTable('comment_threads', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  section: text('section').notNull(),
+  anchorStart: text('anchor_start').notNull(),
+  anchorEnd: text('anchor_end').notNull(),
+  /** The text that was selected when the thread started, shown when the anchor's text is gone. */
+  quote: text('quote').notNull(),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+  resolvedBy: uuid('resolved_by').references(() => users.id),
+}, (t) => [index('comment_threads_section_idx').on(t.planId, t.section)]);
+
+export const comments = pgTable('comments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  threadId: uuid('thread_id').notNull().references(() => commentThreads.id, { onDelete: 'cascade' }),
+  authorId: uuid('author_id').notNull().references(() => users.id),
+  authorRole: planRole('author_role').notNull(),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt)]);

@@ -1,8 +1,9 @@
 /** Plan membership queries: who belongs to a plan, in which role, on which basis, and who holds regie. */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { PolicyMember } from '../../lib/policy';
+import type { Level, PolicyMember } from '../../lib/policy';
+import { isSectionKey, type SectionKey } from '../../lib/sections';
 import type { Db } from '../client';
-import { planMembers, regieAssignments } from '../schema';
+import { planMembers, planSectionOverrides, regieAssignments } from '../schema';
 
 export type MemberRow = typeof planMembers.$inferSelect;
 
@@ -34,6 +35,7 @@ export async function loadMember(db: Db, params: { planId: string; userId: strin
   const row = rows[0];
   if (!row) return null;
   const m = row.member;
+  const overrides = await loadOverrides(db, { planId: m.planId, role: m.role });
   return {
     id: m.id,
     planId: m.planId,
@@ -44,7 +46,22 @@ export async function loadMember(db: Db, params: { planId: string; userId: strin
     gezag: m.gezag,
     hoofdaanbieder: m.hoofdaanbieder,
     isCasusregisseur: row.regieId !== null,
+    overrides,
   };
+}
+
+/** The plan's active overrides of the default matrix for one role. */
+export async function loadOverrides(
+  db: Db,
+  params: { planId: string; role: MemberRow['role'] },
+): Promise<Partial<Record<SectionKey, Level>>> {
+  const rows = await db
+    .select({ section: planSectionOverrides.section, level: planSectionOverrides.level })
+    .from(planSectionOverrides)
+    .where(and(eq(planSectionOverrides.planId, params.planId), eq(planSectionOverrides.role, params.role), isNull(planSectionOverrides.endedAt)));
+  const out: Partial<Record<SectionKey, Level>> = {};
+  for (const r of rows) if (isSectionKey(r.section)) out[r.section] = r.level;
+  return out;
 }
 
 /** Adds a member to a plan. */
