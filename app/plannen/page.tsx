@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { listPlansOfUser } from '@/db/queries/plans';
 import { recordAudit } from '@/server/audit/record';
 import { requireUser } from '@/server/auth/session';
+import { canStartPlans } from '@/server/plans/start';
 import styles from './plans.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -18,6 +19,7 @@ export default async function MyPlansPage() {
   const tStatus = await getTranslations('status');
   const tKader = await getTranslations('kader');
   const plans = await listPlansOfUser(getDb(), { userId: user.id });
+  const mayStart = await canStartPlans(getDb(), { userId: user.id });
   await recordAudit(getDb(), { action: 'plan.list', actorUserId: user.id, details: { count: plans.length } });
   return (
     <section aria-labelledby="plans-title">
@@ -25,6 +27,13 @@ export default async function MyPlansPage() {
         {t('title')}
       </Heading>
       <Paragraph>{plans.length > 0 ? t('intro') : t('empty')}</Paragraph>
+      {mayStart && (
+        <Paragraph>
+          <NextLink href="/plannen/nieuw" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action-button">
+            {t('start')}
+          </NextLink>
+        </Paragraph>
+      )}
       <ul className={styles.list} data-testid="my-plans">
         {plans.map((p) => (
           <li key={p.id} className={styles.card}>

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'section.open'
   | 'section.write'
   | 'plan.read'
+  | 'plan.create'
   | 'plan.list'
   | 'plan.audit_view'
   | 'auth.sign_in'

@@ -1,0 +1,153 @@
+'use client';
+/**
+ * "Plan starten": the household with its people (birth dates, gezag), the legal frame and a first summary.
+ * Validation errors come back from the server in plain Dutch and keep everything typed in the form.
+ */
+import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useState } from 'react';
+import styles from './start.module.css';
+
+type Relation = 'ouder' | 'kind' | 'overig';
+interface PersonDraft {
+  key: string;
+  name: string;
+  relation: Relation;
+  birthDate: string;
+  gezag: boolean;
+}
+
+let counter = 0;
+const newPerson = (relation: Relation): PersonDraft => ({ key: `p${++counter}`, name: '', relation, birthDate: '', gezag: relation === 'ouder' });
+
+export function StartPlanForm() {
+  const t = useTranslations('startPlan');
+  const router = useRouter();
+  const formId = useId();
+  const [householdName, setHouseholdName] = useState('');
+  const [kader, setKader] = useState<'vrijwillig' | 'drang' | 'dwang'>('vrijwillig');
+  const [summary, setSummary] = useState('');
+  const [people, setPeople] = useState<PersonDraft[]>(() => [newPerson('ouder'), newPerson('kind')]);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const update = (key: string, patch: Partial<PersonDraft>) => setPeople((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    try {
+      const res = await fetch('/api/plans', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          householdName,
+          kader,
+          summary,
+          people: people.map((p) => ({ name: p.name, relation: p.relation, birthDate: p.birthDate || null, gezag: p.gezag })),
+        }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { id?: string; error?: string; issues?: { message: string }[] };
+      if (res.ok && body.id) {
+        router.push(`/plannen/${body.id}`);
+        return;
+      }
+      setErrors(body.issues?.map((i) => i.message) ?? [body.error ?? t('failed')]);
+    } catch {
+      setErrors([t('failed')]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className={styles.form} aria-describedby={errors.length ? `${formId}-errors` : undefined} noValidate>
+      {errors.length > 0 && (
+        <Alert type="error" id={`${formId}-errors`} role="alert">
+          <Paragraph>{t('fixThis')}</Paragraph>
+          <ul>
+            {[...new Set(errors)].map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <FormField>
+        <Paragraph>
+          <FormLabel htmlFor={`${formId}-name`}>{t('householdName')}</FormLabel>
+        </Paragraph>
+        <Textbox id={`${formId}-name`} value={householdName} onChange={(e) => setHouseholdName(e.target.value)} placeholder={t('householdNameExample')} />
+      </FormField>
+
+      <Fieldset>
+        <FieldsetLegend>{t('people')}</FieldsetLegend>
+        <ul className={styles.people}>
+          {people.map((p, i) => (
+            <li key={p.key} className={styles.person}>
+              <div className={styles.personGrid}>
+                <label className={styles.field}>
+                  <span>{t('personName', { n: i + 1 })}</span>
+                  <Textbox value={p.name} onChange={(e) => update(p.key, { name: e.target.value })} />
+                </label>
+                <label className={styles.field}>
+                  <span>{t('relation')}</span>
+                  <select className="utrecht-select utrecht-select--html-select" value={p.relation} onChange={(e) => update(p.key, { relation: e.target.value as Relation, gezag: e.target.value === 'ouder' })}>
+                    <option value="ouder">{t('relation_ouder')}</option>
+                    <option value="kind">{t('relation_kind')}</option>
+                    <option value="overig">{t('relation_overig')}</option>
+                  </select>
+                </label>
+                <label className={styles.field}>
+                  <span>{t('birthDate')}</span>
+                  <Textbox type="date" value={p.birthDate} onChange={(e) => update(p.key, { birthDate: e.target.value })} />
+                </label>
+                {p.relation !== 'kind' && (
+                  <label className={styles.check}>
+                    <input type="checkbox" checked={p.gezag} onChange={(e) => update(p.key, { gezag: e.target.checked })} />
+                    <span>{t('gezag')}</span>
+                  </label>
+                )}
+              </div>
+              {people.length > 1 && (
+                <Button type="button" appearance="subtle-button" onClick={() => setPeople((list) => list.filter((x) => x.key !== p.key))}>
+                  {t('removePerson', { name: p.name || t('personName', { n: i + 1 }) })}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className={styles.row}>
+          <Button type="button" appearance="secondary-action-button" onClick={() => setPeople((list) => [...list, newPerson('ouder')])}>
+            {t('addParent')}
+          </Button>
+          <Button type="button" appearance="secondary-action-button" onClick={() => setPeople((list) => [...list, newPerson('kind')])}>
+            {t('addChild')}
+          </Button>
+        </div>
+      </Fieldset>
+
+      <Fieldset>
+        <FieldsetLegend>{t('kader')}</FieldsetLegend>
+        {(['vrijwillig', 'drang', 'dwang'] as const).map((k) => (
+          <label key={k} className={styles.check}>
+            <input type="radio" name="kader" value={k} checked={kader === k} onChange={() => setKader(k)} />
+            <span>{t(`kader_${k}`)}</span>
+          </label>
+        ))}
+      </Fieldset>
+
+      <FormField>
+        <Paragraph>
+          <FormLabel htmlFor={`${formId}-summary`}>{t('summary')}</FormLabel>
+        </Paragraph>
+        <Textarea id={`${formId}-summary`} rows={5} value={summary} onChange={(e) => setSummary(e.target.value)} />
+      </FormField>
+
+      <Button type="submit" appearance="primary-action-button" disabled={busy} aria-busy={busy}>
+        {busy ? t('starting') : t('submit')}
+      </Button>
+    </form>
+  );
+}
