@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
+import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { LoadedMember } from '@/db/queries/members';
 import type { PlanOverview } from '@/db/queries/plans';
@@ -12,6 +13,7 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
   const tStatus = await getTranslations('status');
   const tKader = await getTranslations('kader');
   const tRoles = await getTranslations('roles');
+  const tAudit = await getTranslations('audit');
   const today = new Date();
   return (
     <header className={styles.header}>
@@ -26,6 +28,11 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
           {plan.casusregisseur ? t('casusregisseur', { name: plan.casusregisseur.name ?? '' }) : t('noRegisseur')}
         </span>
       </div>
+      <p className={styles.links}>
+        <NextLink href={`/plannen/${plan.id}/wie-keek`} data-testid="who-looked-link">
+          {tAudit('link')}
+        </NextLink>
+      </p>
       <details className={styles.household}>
         <summary>{t('household')}</summary>
         <ul>
