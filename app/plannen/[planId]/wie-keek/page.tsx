@@ -17,6 +17,11 @@ export const metadata: Metadata = { title: 'Wie heeft ons plan bekeken?' };
 
 const DAYS = 30;
 
+/** Start of the window shown: the last DAYS days. */
+function windowStart(): Date {
+  return new Date(Date.now() - DAYS * 24 * 3600 * 1000);
+}
+
 /** "Wie heeft ons plan bekeken?": per day, who opened or changed which part of the plan (NEN 7513 inzage). */
 export default async function WhoLookedPage({ params }: { params: Promise<{ planId: string }> }) {
   const user = await requireUser();
@@ -28,7 +33,7 @@ export default async function WhoLookedPage({ params }: { params: Promise<{ plan
   const tSections = await getTranslations('sections');
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
-  const since = new Date(Date.now() - DAYS * 24 * 3600 * 1000);
+  const since = windowStart();
   const events = await listPlanAudit(getDb(), { planId, since, limit: 2000 });
   await recordAudit(getDb(), { action: 'plan.audit_view', actorUserId: user.id, actorRole: member.role, planId, basis: member.basis });
   const days = summariseAudit(events, (s) => can(member, 'see', s));
