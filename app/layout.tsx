@@ -16,12 +16,14 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const messages = await getMessages();
+  // Section titles are rendered on the server only, for the sections a member may see; they are never handed
+  // to the browser as a whole list, or a parent could read the title of a section hidden from them.
+  const { sections: _serverOnly, ...clientMessages } = (await getMessages()) as Record<string, unknown>;
   const user = await currentUser();
   return (
     <html lang={locale} className="onsplan-theme utrecht-document">
       <body>
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <NextIntlClientProvider locale={locale} messages={clientMessages as never}>
           <SessionProvider>
             <AppShell user={user}>{children}</AppShell>
           </SessionProvider>

@@ -55,6 +55,9 @@ async function seedDemo(db: Db): Promise<void> {
     const henk = await person('Henk Smit', 'henk', { organisationId: tafelOrg });
     const youssef = await person('Youssef El Amrani', 'youssef');
     const kees = await person('Kees van Dam', 'kees');
+    const linda = await person('Linda Bos', 'linda');
+    const noah = await person('Noah Bos', 'noah');
+    const gerrit = await person('Gerrit Bos', 'gerrit');
     await person('Jeroen Mulder', 'jeroen', { organisationId: gemeente, regionRole: 'gemeente' });
     await person('Lisa de Boer', 'lisa', { regionRole: 'beheerder' });
 
@@ -117,6 +120,36 @@ async function seedDemo(db: Db): Promise<void> {
       { planId: plan2.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'wettelijke_taak' },
     ]);
     await appointRegisseur(t, { planId: plan2.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Ondertoezichtstelling: de GI voert de regie.' });
+
+    // Household 3: a court measure with a 17-year-old; every plan role is present (the permission tests use it).
+    const [bos] = await t.insert(households).values({ regionId: region.id, name: 'Familie Bos' }).returning();
+    if (!bos) throw new Error('seed: household');
+    await t.insert(householdPeople).values([
+      { householdId: bos.id, name: 'Linda Bos', relation: 'ouder', birthDate: '1979-02-19', gezag: true, userId: linda },
+      { householdId: bos.id, name: 'Noah Bos', relation: 'kind', birthDate: '2009-06-15', userId: noah },
+    ]);
+    const [plan3] = await t
+      .insert(plans)
+      .values({
+        householdId: bos.id,
+        status: 'actief',
+        kader: 'dwang',
+        createdBy: fatima,
+        summary: 'Jeugdreclassering voor Noah (17). Linda wil dat Noah zijn school afmaakt en een plek vindt na zijn 18e.',
+      })
+      .returning();
+    if (!plan3) throw new Error('seed: plan');
+    await t.insert(planMembers).values([
+      { planId: plan3.id, userId: linda, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
+      { planId: plan3.id, userId: noah, role: 'jeugdige', basis: 'eigen_gezin' },
+      { planId: plan3.id, userId: gerrit, role: 'netwerk', basis: 'toestemming' },
+      { planId: plan3.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'toestemming' },
+      { planId: plan3.id, userId: eva, role: 'aanbieder', organisationId: deLinde, basis: 'toestemming' },
+      { planId: plan3.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
+      { planId: plan3.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
+      { planId: plan3.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
+    ]);
+    await appointRegisseur(t, { planId: plan3.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Jeugdreclassering: de GI voert de regie.' });
 
     await appendUpdates(t, [
       {
