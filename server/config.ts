@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('Inloggen via je organisatie'),
   PROFESSIONALS_REQUIRE_OIDC: flag,
+  SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export interface Config {
@@ -47,6 +48,8 @@ export interface Config {
   emailFrom: string;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
   professionalsRequireOidc: boolean;
+  /** Sign-in requests one client address may make per minute. */
+  signInRateLimitPerMinute: number;
 }
 
 /** Thrown with every invalid variable named, so a misconfigured server refuses to start. */
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailFrom: e.EMAIL_FROM,
     oidc,
     professionalsRequireOidc: e.PROFESSIONALS_REQUIRE_OIDC ?? false,
+    signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE,
   };
 }
 
