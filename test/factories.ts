@@ -44,13 +44,18 @@ export async function buildOrganisation(
 
 export async function buildUser(
   db: Db,
-  params: { name?: string | null; email?: string; organisationId?: string | null } = {},
+  params: { id?: string; name?: string | null; email?: string; organisationId?: string | null } = {},
 ): Promise<UserRow> {
   const email = params.email ?? `user-${randomUUID()}@test.onsplan.localhost`;
   return first(
     await db
       .insert(users)
-      .values({ name: params.name === undefined ? 'Test Persoon' : params.name, email, organisationId: params.organisationId ?? null })
+      .values({
+        ...(params.id ? { id: params.id } : {}),
+        name: params.name === undefined ? 'Test Persoon' : params.name,
+        email,
+        organisationId: params.organisationId ?? null,
+      })
       .returning(),
     'user',
   );

@@ -199,6 +199,8 @@ export class RawClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   closeCode: number | null = null;
   messages = 0;
+  /** Sync step 2 messages received: the server sends one only in answer to our step 1. */
+  answers = 0;
 
   constructor(readonly ws: WebSocket) {
     this.awareness.setLocalState(null);
@@ -215,7 +217,8 @@ export class RawClient {
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) {
         // The reply encoder is discarded: this client only speaks when the test says so.
-        syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, 'server');
+        const syncType = syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.doc, 'server');
+        if (syncType === syncProtocol.messageYjsSyncStep2) this.answers += 1;
       } else if (type === MESSAGE_AWARENESS) {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), 'server');
       }
@@ -233,6 +236,17 @@ export class RawClient {
 
   close(): void {
     this.ws.close();
+  }
+
+  /**
+   * Sends sync step 1 and waits for the answer. The server handles one connection's frames in order, so once
+   * the answer is here every frame sent before it has been handled.
+   */
+  async roundTrip(): Promise<void> {
+    const before = this.answers;
+    this.send(syncStep1Frame(this.doc));
+    await waitFor(() => this.answers > before || this.closeCode !== null, 'round trip');
+    if (this.closeCode !== null) throw new Error(`closed with ${this.closeCode} during a round trip`);
   }
 }
 

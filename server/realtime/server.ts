@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Db } from '../../db/client';
 import { loadMember } from '../../db/queries/members';
 import { findUserById } from '../../db/queries/users';
@@ -45,13 +45,25 @@ export interface RealtimeServer {
 
 const AUDIT_WRITES_EVERY_MS = 60_000;
 
+/**
+ * `ws` refuses a frame above `maxPayload` from its header, before buffering it, and closes with the generic 1009.
+ * y-websocket treats 1009 as transient: it reconnects and resends the same content forever. Our clients stop on
+ * 4400–4499 and tell the person why, so the socket reports 4413 for that case too.
+ */
+class BoundedWebSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    super.close(code === 1009 ? CLOSE.tooLarge : code, data);
+  }
+}
+
 /** Creates a realtime server bound to a database and a bus. */
 export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const nodeId = options.nodeId ?? randomUUID();
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(`[realtime] ${msg}`, err ?? ''));
   const { db, bus } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes + 1024 });
+  // Frames between maxMessageBytes and maxPayload are refused by Connection; larger ones by ws itself (above).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes + 1024, WebSocket: BoundedWebSocket });
   const registry = new RoomRegistry({ db, bus, nodeId, limits, log });
   const connections = new Set<Connection>();
   let closing = false;
