@@ -11,13 +11,19 @@ import StarterKit from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
 import { RICH_TEXT_FIELD } from '@/lib/richtext';
 import { colorForUser } from './colors';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { CommentHighlights } from './comments/highlights';
 import { ConnectionStatus } from './ConnectionStatus';
 import styles from './editor.module.css';
 import { PresenceList } from './PresenceList';
 import { useCollabSection } from './useCollabSection';
 
 export interface SectionEditorProps {
+  planId: string;
+  section: string;
   docName: string;
+  /** May start and answer comment threads (comment or edit right). */
+  canComment: boolean;
   sectionLabel: string;
   editable: boolean;
   user: { id: string; name: string };
@@ -42,6 +48,9 @@ function BoundEditor({
   editable,
   user,
   sectionLabel,
+  planId,
+  section,
+  canComment,
 }: SectionEditorProps & { doc: ReturnType<typeof useCollabSection>['doc']; provider: NonNullable<ReturnType<typeof useCollabSection>['provider']> }) {
   const t = useTranslations('editor');
   const editor = useEditor(
@@ -52,6 +61,7 @@ function BoundEditor({
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: colorForUser(user.id) } }),
+        CommentHighlights,
       ],
       editorProps: {
         attributes: {
@@ -67,11 +77,14 @@ function BoundEditor({
     [doc, provider, editable],
   );
   return (
-    <>
-      {!editable && <p className={styles.readOnlyNote}>{t('readOnly')}</p>}
-      <div className={styles.editorShell}>
-        <EditorContent editor={editor} />
+    <div className={styles.withComments}>
+      <div className={styles.wrapper}>
+        {!editable && <p className={styles.readOnlyNote}>{t('readOnly')}</p>}
+        <div className={styles.editorShell}>
+          <EditorContent editor={editor} />
+        </div>
       </div>
-    </>
+      <CommentsPanel planId={planId} section={section} editor={editor} doc={doc} provider={provider} canComment={canComment} />
+    </div>
   );
 }

@@ -10,10 +10,23 @@ export type AuditAction =
   | 'section.write'
   | 'plan.read'
   | 'plan.create'
+  | 'comment.create'
+  | 'comment.reply'
+  | 'comment.resolve'
   | 'plan.list'
   | 'plan.audit_view'
   | 'auth.sign_in'
-  | 'auth.sign_in_refused';
+  | 'auth.sign_in_refused'
+  // membership and consent (server/plans/membership.ts)
+  | 'membership.list'
+  | 'membership.invite'
+  | 'membership.accept'
+  | 'membership.remove'
+  | 'consent.view'
+  | 'consent.give'
+  | 'consent.refuse'
+  | 'consent.withdraw'
+  | 'regie.change';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -65,6 +65,9 @@ export default async function PlanPage({
           <Paragraph className={styles.rights}>{t('yourRights', { rights: tRights(active.level) })}</Paragraph>
           <SectionEditor
             key={active.key}
+            planId={planId}
+            section={active.key}
+            canComment={active.level === 'comment' || active.level === 'edit'}
             docName={docNameFor(planId, active.key)}
             sectionLabel={tSections(active.key)}
             editable={active.level === 'edit'}
