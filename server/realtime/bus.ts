@@ -8,6 +8,8 @@ export type BusMessage =
   | { kind: 'awareness'; doc: string; origin: string; payload: Uint8Array }
   /** Asks other nodes holding the doc to answer with what the sender's state vector lacks (healing). */
   | { kind: 'sync-request'; doc: string; origin: string; payload: Uint8Array }
+  /** Tells every node's peers of a doc that something outside the doc changed (payload: the topic). */
+  | { kind: 'notify'; doc: string; origin: string; payload: Uint8Array }
   /** Tells every node to close a user's connections to a plan (revoked consent, removed member). */
   | { kind: 'revoke'; doc: string; origin: string; payload: Uint8Array };
 

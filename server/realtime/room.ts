@@ -10,7 +10,7 @@ import type { Db } from '../../db/client';
 import type { Bus, BusMessage } from './bus';
 import type { RealtimeLimits } from './limits';
 import { loadStoredState, UpdateWriter } from './persistence';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from './protocol';
+import { MESSAGE_AWARENESS, MESSAGE_NOTIFY, MESSAGE_SYNC } from './protocol';
 
 /** What a room needs to know of a connection to send to it and attribute its changes. */
 export interface RoomPeer {
@@ -93,9 +93,23 @@ export class Room {
     }
   };
 
+  /** Sends a notify message (e.g. "comments changed") to this node's peers; `fromBus` stops it going round. */
+  notifyPeers(topic: string, fromBus = false): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_NOTIFY);
+    encoding.writeVarString(encoder, topic);
+    const message = encoding.toUint8Array(encoder);
+    for (const peer of this.peers) peer.send(message);
+    if (!fromBus) this.deps.bus.publish({ kind: 'notify', doc: this.name, origin: this.deps.nodeId, payload: new TextEncoder().encode(topic) });
+  }
+
   private readonly onBusMessage = (message: BusMessage): void => {
     if (message.origin === this.deps.nodeId) return;
     try {
+      if (message.kind === 'notify') {
+        this.notifyPeers(new TextDecoder().decode(message.payload), true);
+        return;
+      }
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, BUS_ORIGIN);
       else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, BUS_ORIGIN);
       else if (message.kind === 'sync-request') {

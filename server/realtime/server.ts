@@ -35,6 +35,8 @@ export interface RealtimeServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes a user's live connections to a plan on every node (consent withdrawn, member removed). */
   revoke(params: { planId: string; userId: string }): void;
+  /** Tells everyone with the doc open, on every node, that `topic` changed (they refetch it). */
+  notify(docName: string, topic: string): void;
   stats(): { rooms: number; connections: number };
   /** Pending writes of every room, flushed (used by benchmarks and graceful shutdown). */
   flush(): Promise<void>;
@@ -203,6 +205,12 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     revoke({ planId, userId }) {
       closeLocal(planId, userId);
       bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify({ planId, userId })) });
+    },
+    notify(docName, topic) {
+      const room = registry.get(docName);
+      if (room) room.notifyPeers(topic);
+      // No room here: other nodes may still have peers on this doc.
+      else bus.publish({ kind: 'notify', doc: docName, origin: nodeId, payload: new TextEncoder().encode(topic) });
     },
     stats: () => ({ rooms: registry.size, connections: connections.size }),
     flush: () => registry.flushAll(),
