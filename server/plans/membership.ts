@@ -72,7 +72,7 @@ export class MembershipError extends Error {
 }
 
 /** Same words as planNotFound(): an unknown plan and someone else's plan must look alike. */
-const PLAN_NOT_FOUND = 'Dit plan bestaat niet of je hebt er geen toegang toe.';
+export const PLAN_NOT_FOUND = 'Dit plan bestaat niet of je hebt er geen toegang toe.';
 
 export interface MembershipContext {
   db: Db;
@@ -131,6 +131,20 @@ async function requireManager(db: Db, planId: string, userId: string): Promise<L
   const member = await requireMember(db, planId, userId);
   if (!can(member, 'manage', 'gezin')) throw new MembershipError('forbidden', 'Alleen de casusregisseur beheert wie er meedoet en wie de regie heeft.');
   return member;
+}
+
+const NOT_A_DECIDER = 'Over toestemming beslissen alleen ouders met gezag en jongeren vanaf 12 jaar.';
+
+/** Throws unless the user is an active member of the plan (not_found) holding casusregie (forbidden). For routes, before parsing input. */
+export async function assertManager(db: Db, params: { planId: string; userId: string }): Promise<void> {
+  await requireManager(db, params.planId, params.userId);
+}
+
+/** Throws unless the user is an active member (not_found) who decides about consent in this plan (forbidden). */
+export async function assertDecider(db: Db, params: { planId: string; userId: string }): Promise<void> {
+  await requireMember(db, params.planId, params.userId);
+  const state = await loadConsentState(db, params.planId);
+  if (!deciderCapacity(state.facts, params.userId)) throw new MembershipError('forbidden', NOT_A_DECIDER);
 }
 
 interface PlanConsentState {
@@ -464,7 +478,7 @@ export async function listConsentRequests(ctx: Pick<MembershipContext, 'db'>, pa
   const actor = await requireMember(ctx.db, params.planId, params.actorId);
   const state = await loadConsentState(ctx.db, params.planId);
   const capacity = deciderCapacity(state.facts, params.actorId);
-  if (!capacity) throw new MembershipError('forbidden', 'Over toestemming beslissen alleen ouders met gezag en jongeren vanaf 12 jaar.');
+  if (!capacity) throw new MembershipError('forbidden', NOT_A_DECIDER);
   const rows = await listPlanMembers(ctx.db, { planId: params.planId });
   const today = new Date();
   const planSections = sectionsOfPlan(state.people, today);
@@ -541,7 +555,7 @@ export async function decideConsent(ctx: MembershipContext, params: { planId: st
     const target = await lockPlanMember(t, { planId: params.planId, memberId });
     const state = await loadConsentState(t, params.planId);
     const capacity = deciderCapacity(state.facts, params.actorId);
-    if (!capacity) throw new MembershipError('forbidden', 'Over toestemming beslissen alleen ouders met gezag en jongeren vanaf 12 jaar.');
+    if (!capacity) throw new MembershipError('forbidden', NOT_A_DECIDER);
     if (!target) throw new MembershipError('not_found', 'Dit verzoek bestaat niet (meer).');
     if (target.status === 'beeindigd') throw new MembershipError('conflict', 'Deze persoon doet al niet meer mee aan het plan.');
     const before = state.evaluate(target);
