@@ -258,9 +258,14 @@ export function rawConnect(params: {
   path: string;
   cookie: string | null;
   origin?: string | null;
+  /** false: never answer the server's pings, like a peer whose network vanished. */
+  autoPong?: boolean;
 }): Promise<UpgradeResult> {
   const url = `ws://127.0.0.1:${params.node.port}${params.path}`;
-  const ws = new WebSocket(url, { headers: headersFor(params.cookie, params.origin === undefined ? ORIGIN : params.origin) });
+  const ws = new WebSocket(url, {
+    headers: headersFor(params.cookie, params.origin === undefined ? ORIGIN : params.origin),
+    autoPong: params.autoPong ?? true,
+  });
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (_req, res) => {
       res.resume();
@@ -277,8 +282,14 @@ export function rawConnect(params: {
 }
 
 /** Opens a raw client to a doc and fails the test when the server refuses. */
-export async function rawOpen(params: { node: RealtimeNode; docName: string; cookie: string; origin?: string }): Promise<RawClient> {
-  const result = await rawConnect({ node: params.node, path: `/collab/${params.docName}`, cookie: params.cookie, origin: params.origin });
+export async function rawOpen(params: {
+  node: RealtimeNode;
+  docName: string;
+  cookie: string;
+  origin?: string;
+  autoPong?: boolean;
+}): Promise<RawClient> {
+  const result = await rawConnect({ ...params, path: `/collab/${params.docName}` });
   if (!result.opened) throw new Error(`upgrade refused with ${result.status}`);
   return result.raw;
 }

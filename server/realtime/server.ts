@@ -5,15 +5,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Db } from '../../db/client';
 import { loadMember } from '../../db/queries/members';
 import { findUserById } from '../../db/queries/users';
 import { can, canShowPresence } from '../../lib/policy';
+import type { SectionKey } from '../../lib/sections';
 import { recordAudit } from '../audit/record';
 import { authenticateUpgrade } from './auth';
 import type { Bus, BusMessage } from './bus';
-import { Connection } from './connection';
+import { Connection, type ConnectionInfo } from './connection';
 import { CLOSE, DEFAULT_LIMITS, type RealtimeLimits } from './limits';
 import { RoomRegistry } from './rooms';
 import { docNameFromPath, originAllowed, refuseUpgrade } from './upgrade';
@@ -58,6 +59,12 @@ class BoundedWebSocket extends WebSocket {
   }
 }
 
+/** An upgrade being admitted, and the people whose access to its plan was revoked meanwhile. */
+interface Admission {
+  planId: string;
+  revokedUsers: Set<string>;
+}
+
 /** Creates a realtime server bound to a database and a bus. */
 export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -70,11 +77,31 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const connections = new Set<Connection>();
   let closing = false;
 
-  const countOf = (userId: string) => {
-    let n = 0;
-    for (const c of connections) if (c.userId === userId) n++;
-    return n;
+  /**
+   * Connection slots per user, taken when an upgrade passes the limit check rather than when its socket is
+   * finally open: parallel upgrades would otherwise all see the same count and slip past the limit together.
+   * A slot is given back when the underlying TCP socket closes, whichever way the upgrade ended.
+   */
+  const slots = new Map<string, number>();
+  const takeSlot = (userId: string, socket: Duplex): boolean => {
+    const used = slots.get(userId) ?? 0;
+    if (used >= limits.maxConnectionsPerUser) return false;
+    slots.set(userId, used + 1);
+    socket.once('close', () => {
+      const left = (slots.get(userId) ?? 1) - 1;
+      if (left > 0) slots.set(userId, left);
+      else slots.delete(userId);
+    });
+    return true;
   };
+
+  /**
+   * Upgrades in flight. A revoke can arrive after an admission read the membership but before its socket
+   * joined `connections`; it is remembered here and the admission ends with 4403 instead of staying open.
+   */
+  const admissions = new Set<Admission>();
+  /** Every upgrade being handled, so close() can wait for them. */
+  const inFlight = new Set<Promise<void>>();
 
   const auditWrites = (conn: Connection) => {
     if (conn.writesSinceAudit === 0) return;
@@ -100,6 +127,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   auditTimer.unref();
 
   const closeLocal = (planId: string, userId: string) => {
+    for (const a of admissions) if (a.planId === planId) a.revokedUsers.add(userId);
     for (const c of connections) {
       if (c.info.planId === planId && c.userId === userId) c.close(CLOSE.forbidden, 'access revoked');
     }
@@ -120,12 +148,30 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
     if (!target.ok) return refuseUpgrade(socket, 400, 'unknown document');
     if (!originAllowed(req, options.allowedOrigins)) return refuseUpgrade(socket, 403, 'origin not allowed');
+    const admission: Admission = { planId: target.planId, revokedUsers: new Set() };
+    admissions.add(admission);
+    try {
+      await admitMember(req, socket, head, target, admission);
+    } finally {
+      admissions.delete(admission);
+    }
+  }
+
+  /** Checks the person and, when allowed, opens the socket; resolves once it is in its room (or gone). */
+  async function admitMember(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    target: { docName: string; planId: string; section: SectionKey },
+    admission: Admission,
+  ): Promise<void> {
     const who = await authenticateUpgrade(req, { secret: options.secret, secureCookie: options.secureCookie ?? false });
     if (!who) return refuseUpgrade(socket, 401, 'not signed in');
     // The member comes from the database at the moment of the check, never from the token.
     const member = await loadMember(db, { planId: target.planId, userId: who.userId });
     if (!member || !can(member, 'read', target.section)) return refuseUpgrade(socket, 403, 'no access to this section');
-    if (countOf(who.userId) >= limits.maxConnectionsPerUser) return refuseUpgrade(socket, 429, 'too many connections');
+    if (socket.destroyed) return; // the client left while we checked; nothing to answer
+    if (!takeSlot(who.userId, socket)) return refuseUpgrade(socket, 429, 'too many connections');
     const user = await findUserById(db, { id: who.userId });
 
     await recordAudit(db, {
@@ -138,56 +184,68 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       accessPoint: req.socket.remoteAddress ?? null,
       client: req.headers['user-agent'] ?? null,
     });
+    const revoked = () => admission.revokedUsers.has(who.userId);
+    if (revoked()) return refuseUpgrade(socket, 403, 'access revoked');
 
+    const info = {
+      userId: who.userId,
+      userName: user?.name ?? user?.email ?? 'Onbekend',
+      role: member.role,
+      planId: target.planId,
+      section: target.section,
+      docName: target.docName,
+      canWrite: can(member, 'edit', target.section),
+      canShowPresence: canShowPresence(member, target.section),
+    };
+    let opened: Promise<void> | null = null;
+    // ws calls back synchronously, or not at all when the socket died meanwhile (it then destroys it).
     wss.handleUpgrade(req, socket, head, (ws) => {
-      // Messages are buffered by ws until we attach the listener below, after the room has loaded.
-      let conn: Connection | null = null;
-      const early: [Buffer, boolean][] = [];
-      ws.on('message', (data, isBinary) => {
-        if (conn) conn.handle(data, isBinary);
-        else early.push([data as Buffer, isBinary]);
-      });
-      const info = {
-        userId: who.userId,
-        userName: user?.name ?? user?.email ?? 'Onbekend',
-        role: member.role,
-        planId: target.planId,
-        section: target.section,
-        docName: target.docName,
-        canWrite: can(member, 'edit', target.section),
-        canShowPresence: canShowPresence(member, target.section),
-      };
-      const placeholder = { userId: who.userId, send: () => undefined };
-      registry
-        .join(target.docName, placeholder)
-        .then((room) => {
-          const c = new Connection(ws, info, room, limits, (clientId) => {
-            for (const other of connections) if (other.info.docName === target.docName && other.ownsClient(clientId)) return other;
-            return undefined;
-          });
-          room.peers.add(c);
-          room.peers.delete(placeholder);
-          connections.add(c);
-          conn = c;
-          ws.on('close', () => {
-            connections.delete(c);
-            c.dropPresence();
-            auditWrites(c);
-            registry.leave(target.docName, c).catch((err) => log(`closing room ${target.docName} failed`, err));
-          });
-          if (ws.readyState !== ws.OPEN) {
-            ws.emit('close');
-            return;
-          }
-          room.greet(c);
-          for (const [data, isBinary] of early.splice(0)) c.handle(data, isBinary);
-        })
-        .catch((err) => {
-          log(`opening room ${target.docName} failed`, err);
-          ws.close(1011, 'could not open document');
-        });
-      ws.on('error', (err) => log('socket error', err));
+      opened = openConnection(ws, info, revoked);
     });
+    if (opened) await opened;
+  }
+
+  /** Joins the socket to its room; messages that arrive while the room loads are kept and handled in order. */
+  function openConnection(ws: WebSocket, info: ConnectionInfo, revoked: () => boolean): Promise<void> {
+    let conn: Connection | null = null;
+    const early: [RawData, boolean][] = [];
+    ws.on('message', (data, isBinary) => {
+      if (conn) conn.handle(data, isBinary);
+      else early.push([data, isBinary]);
+    });
+    ws.on('error', (err) => log('socket error', err));
+    const placeholder = { userId: info.userId, send: () => undefined };
+    return registry
+      .join(info.docName, placeholder)
+      .then((room) => {
+        const c = new Connection(ws, info, room, limits, (clientId) => {
+          for (const other of connections) if (other.info.docName === info.docName && other.ownsClient(clientId)) return other;
+          return undefined;
+        });
+        room.peers.add(c);
+        room.peers.delete(placeholder);
+        connections.add(c);
+        conn = c;
+        ws.on('close', () => {
+          connections.delete(c);
+          c.dropPresence();
+          auditWrites(c);
+          registry.leave(info.docName, c).catch((err) => log(`closing room ${info.docName} failed`, err));
+        });
+        if (ws.readyState !== ws.OPEN) {
+          ws.emit('close');
+          return;
+        }
+        // Access ended or the server began closing while the room loaded: nothing may be served.
+        if (revoked()) return c.close(CLOSE.forbidden, 'access revoked');
+        if (closing) return c.close(CLOSE.goingAway, 'server shutting down');
+        room.greet(c);
+        for (const [data, isBinary] of early.splice(0)) c.handle(data, isBinary);
+      })
+      .catch((err) => {
+        log(`opening room ${info.docName} failed`, err);
+        ws.close(1011, 'could not open document');
+      });
   }
 
   return {
@@ -196,10 +254,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     handleUpgrade(req, socket, head) {
       if (!docNameFromPath(req.url)) return false;
       socket.on('error', () => socket.destroy());
-      admit(req, socket, head).catch((err) => {
-        log('upgrade failed', err);
-        refuseUpgrade(socket, 503, 'temporarily unavailable');
-      });
+      const admitting = admit(req, socket, head)
+        .catch((err) => {
+          log('upgrade failed', err);
+          refuseUpgrade(socket, 503, 'temporarily unavailable');
+        })
+        .finally(() => inFlight.delete(admitting));
+      inFlight.add(admitting);
       return true;
     },
     revoke({ planId, userId }) {
@@ -218,6 +279,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       closing = true;
       clearInterval(heartbeat);
       clearInterval(auditTimer);
+      // Upgrades already past the door finish first (they close themselves on `closing`), so no socket or
+      // room appears after the sweep below.
+      await Promise.all([...inFlight]);
       unsubscribeRevoke();
       await registry.flushAll();
       for (const c of connections) {

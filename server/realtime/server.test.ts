@@ -1,0 +1,250 @@
+/**
+ * The server as a whole: revoking access closes live sockets, shutdown loses no edits, two nodes behind one bus
+ * and one database converge and heal, and the per-user and liveness bounds hold.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { planMembers, yjsUpdates } from '../../db/schema';
+import { docNameFor } from '../../lib/sections';
+import { openTestDatabase } from '../../test/db';
+import { buildPlan, buildPlanWithMembers } from '../../test/factories';
+import {
+  closeAllRaw,
+  connectClient,
+  connectSynced,
+  destroyAllClients,
+  rawConnect,
+  rawOpen,
+  SECRET,
+  startRealtimeNode,
+  textOf,
+  waitFor,
+  type RealtimeNode,
+} from '../../test/realtime';
+import { LocalBus } from './bus';
+
+let database: Database;
+const nodes: RealtimeNode[] = [];
+
+async function startNode(...args: Parameters<typeof startRealtimeNode>): Promise<RealtimeNode> {
+  const node = await startRealtimeNode(...args);
+  nodes.push(node);
+  return node;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterEach(async () => {
+  destroyAllClients();
+  closeAllRaw();
+  await Promise.all(nodes.splice(0).map((n) => n.stop()));
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function family() {
+  return buildPlanWithMembers(database.db, SECRET, {
+    moeder: { role: 'ouder', name: 'Sanne' },
+    vader: { role: 'ouder', name: 'Mehmet' },
+    wijkteam: { role: 'lokaal_team', name: 'Fatima' },
+  });
+}
+
+async function rowsOf(docName: string) {
+  return database.db.select().from(yjsUpdates).where(eq(yjsUpdates.doc, docName));
+}
+
+describe('revoke', () => {
+  it("closes that person's sockets to that plan with 4403 within a second; others and other plans stay", async () => {
+    const { plan, people } = await family();
+    const otherPlan = await buildPlan(database.db);
+    // The same professional is also in another plan: that access is untouched.
+    await database.db.insert(planMembers).values({ planId: otherPlan.id, userId: people.wijkteam.user.id, role: 'lokaal_team', basis: 'toestemming' });
+    const node = await startNode({ db: database.db });
+    const gezin = await connectSynced({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.wijkteam.cookie });
+    const prof = await connectSynced({ node, docName: docNameFor(plan.id, 'professioneel'), cookie: people.wijkteam.cookie });
+    const elsewhere = await connectSynced({ node, docName: docNameFor(otherPlan.id, 'gezin'), cookie: people.wijkteam.cookie });
+    const moeder = await connectSynced({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.moeder.cookie });
+
+    // As the membership service does: end the membership, then revoke the live sockets.
+    await database.db
+      .update(planMembers)
+      .set({ status: 'beeindigd' })
+      .where(and(eq(planMembers.planId, plan.id), eq(planMembers.userId, people.wijkteam.user.id)));
+    const started = Date.now();
+    node.rt.revoke({ planId: plan.id, userId: people.wijkteam.user.id });
+    await waitFor(() => gezin.terminal.length > 0 && prof.terminal.length > 0, 'both sockets closed', 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(gezin.terminal[0]?.code).toBe(4403);
+    expect(prof.terminal[0]?.code).toBe(4403);
+    // The provider does not come back on its own.
+    expect(gezin.provider.shouldConnect).toBe(false);
+
+    expect(elsewhere.provider.wsconnected).toBe(true);
+    expect(moeder.provider.wsconnected).toBe(true);
+    // And a new attempt is refused at the door.
+    const retry = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.wijkteam.cookie });
+    expect(retry.opened ? 101 : retry.status).toBe(403);
+  });
+
+  it('also reaches a connection that was being admitted when the revoke came', async () => {
+    const { plan, people } = await family();
+    const node = await startNode({ db: database.db });
+    // Revoke right after the server started admitting the upgrade (its listener runs first): the membership
+    // check may already have passed, but the socket must not stay open.
+    node.http.on('upgrade', () => node.rt.revoke({ planId: plan.id, userId: people.wijkteam.user.id }));
+    const result = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.wijkteam.cookie });
+    if (result.opened) expect((await result.raw.closed).code).toBe(4403);
+    else expect(result.status).toBe(403);
+    await waitFor(() => node.rt.stats().connections === 0, 'no connection left');
+  });
+});
+
+describe('shutdown', () => {
+  it('close() stores pending edits and closes clients with 1001', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'doelen');
+    // Writes wait a minute: only the shutdown can have stored them.
+    const node = await startNode({ db: database.db, limits: { flushDelayMs: 60_000 } });
+    const a = await connectSynced({ node, docName, cookie: people.moeder.cookie });
+    const b = await connectSynced({ node, docName, cookie: people.vader.cookie });
+    a.doc.getText('body').insert(0, 'Laatste zin voor de herstart.');
+    b.doc.getText('notes').insert(0, 'ook dit');
+    await waitFor(() => node.rt.registry.get(docName)?.doc.getText('notes').length === 7 && node.rt.registry.get(docName)?.doc.getText('body').length === 29, 'server has both');
+    expect(await rowsOf(docName)).toHaveLength(0);
+
+    await node.stop();
+    await waitFor(() => a.closeCodes.length > 0 && b.closeCodes.length > 0, 'clients told');
+    expect(a.closeCodes[0]).toBe(1001);
+    expect(b.closeCodes[0]).toBe(1001);
+    a.destroy();
+    b.destroy();
+
+    const next = await startNode({ db: database.db });
+    const c = await connectSynced({ node: next, docName, cookie: people.wijkteam.cookie });
+    expect(textOf(c.doc)).toBe('Laatste zin voor de herstart.');
+    expect(textOf(c.doc, 'notes')).toBe('ook dit');
+  });
+
+  it('refuses new upgrades with 503 once closing', async () => {
+    const { plan, people } = await family();
+    const node = await startNode({ db: database.db });
+    const closing = node.rt.close();
+    const result = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.moeder.cookie });
+    expect(result.opened ? 101 : result.status).toBe(503);
+    await closing;
+  });
+});
+
+describe('two nodes on one bus and one database', () => {
+  it('converge: typing on one node appears on the other, both ways, and is stored once', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const bus = new LocalBus();
+    const n1 = await startNode({ db: database.db, bus, nodeId: 'n1' });
+    const n2 = await startNode({ db: database.db, bus, nodeId: 'n2' });
+    const a = await connectSynced({ node: n1, docName, cookie: people.moeder.cookie });
+    const b = await connectSynced({ node: n2, docName, cookie: people.vader.cookie });
+
+    a.doc.getText('body').insert(0, 'via knooppunt 1. ');
+    await waitFor(() => textOf(b.doc) === 'via knooppunt 1. ', 'n1 → n2');
+    b.doc.getText('body').insert(textOf(b.doc).length, 'via knooppunt 2.');
+    await waitFor(() => textOf(a.doc) === 'via knooppunt 1. via knooppunt 2.', 'n2 → n1');
+
+    // Presence crosses nodes too, under the database name.
+    a.provider.awareness.setLocalStateField('user', { name: 'verzonnen' });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user !== undefined, 'presence n1 → n2');
+    expect((b.provider.awareness.getStates().get(a.doc.clientID)?.user as { name: string }).name).toBe('Sanne');
+
+    await Promise.all([n1.rt.flush(), n2.rt.flush()]);
+    const rows = await rowsOf(docName);
+    expect(rows.map((r) => r.userId).sort()).toEqual([people.moeder.user.id, people.vader.user.id].sort());
+  });
+
+  it('a node opening a room heals from the other node: it gets edits not yet stored', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'netwerk');
+    const bus = new LocalBus();
+    const n1 = await startNode({ db: database.db, bus, nodeId: 'n1', limits: { flushDelayMs: 60_000 } });
+    const n2 = await startNode({ db: database.db, bus, nodeId: 'n2' });
+    const a = await connectSynced({ node: n1, docName, cookie: people.moeder.cookie });
+    a.doc.getText('body').insert(0, 'nog niet opgeslagen');
+    await waitFor(() => n1.rt.registry.get(docName)?.doc.getText('body').length === 19, 'n1 has it');
+    expect(await rowsOf(docName)).toHaveLength(0);
+
+    const b = await connectSynced({ node: n2, docName, cookie: people.vader.cookie });
+    await waitFor(() => textOf(b.doc) === 'nog niet opgeslagen', 'healed from n1');
+  });
+
+  it('revoke on one node closes the person’s sockets on the other', async () => {
+    const { plan, people } = await family();
+    const bus = new LocalBus();
+    const n1 = await startNode({ db: database.db, bus, nodeId: 'n1' });
+    const n2 = await startNode({ db: database.db, bus, nodeId: 'n2' });
+    const onN2 = await connectSynced({ node: n2, docName: docNameFor(plan.id, 'gezin'), cookie: people.wijkteam.cookie });
+    const other = await connectSynced({ node: n2, docName: docNameFor(plan.id, 'gezin'), cookie: people.moeder.cookie });
+    n1.rt.revoke({ planId: plan.id, userId: people.wijkteam.user.id });
+    await waitFor(() => onN2.terminal.length > 0, 'closed on n2', 1000);
+    expect(onN2.terminal[0]?.code).toBe(4403);
+    expect(other.provider.wsconnected).toBe(true);
+  });
+});
+
+describe('bounds', () => {
+  it('refuses a connection beyond the per-user limit with 429', async () => {
+    const { plan, people } = await family();
+    const node = await startNode({ db: database.db, limits: { maxConnectionsPerUser: 2 } });
+    await rawOpen({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.moeder.cookie });
+    await rawOpen({ node, docName: docNameFor(plan.id, 'doelen'), cookie: people.moeder.cookie });
+    await waitFor(() => node.rt.stats().connections === 2, 'two admitted');
+    const third = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'netwerk')}`, cookie: people.moeder.cookie });
+    expect(third.opened ? 101 : third.status).toBe(429);
+    // Another person is not affected by her limit.
+    const vader = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'netwerk')}`, cookie: people.vader.cookie });
+    expect(vader.opened).toBe(true);
+  });
+
+  it('holds the per-user limit when many upgrades arrive at once', async () => {
+    const { plan, people } = await family();
+    const node = await startNode({ db: database.db, limits: { maxConnectionsPerUser: 2 } });
+    const sections = ['gezin', 'doelen', 'netwerk', 'evaluatie', 'overgang18', 'tafel'] as const;
+    const results = await Promise.all(
+      sections.map((section) => rawConnect({ node, path: `/collab/${docNameFor(plan.id, section)}`, cookie: people.moeder.cookie })),
+    );
+    expect(results.filter((r) => r.opened)).toHaveLength(2);
+    expect(results.filter((r) => !r.opened).map((r) => (r.opened ? 101 : r.status))).toEqual([429, 429, 429, 429]);
+    await waitFor(() => node.rt.stats().connections === 2, 'two admitted');
+    // A refused or closed slot is given back.
+    const opened = results.flatMap((r) => (r.opened ? [r.raw] : []));
+    opened[0]!.ws.close();
+    await waitFor(() => node.rt.stats().connections === 1, 'one closed');
+    const again = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.moeder.cookie });
+    expect(again.opened).toBe(true);
+  });
+
+  it('drops a peer that stops answering pings, and keeps one that answers', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const node = await startNode({ db: database.db, limits: { pingIntervalMs: 50 } });
+    const dead = await rawOpen({ node, docName, cookie: people.moeder.cookie, autoPong: false });
+    const alive = await rawOpen({ node, docName, cookie: people.vader.cookie });
+    await dead.closed;
+    await waitFor(() => node.rt.stats().connections === 1, 'dead peer removed');
+    expect(alive.isOpen).toBe(true);
+  });
+
+  it('connections that go away at once, even while their room loads, leave no room or connection behind', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'evaluatie');
+    const node = await startNode({ db: database.db });
+    // Dropped the moment the socket opens: the room is typically still loading from the database.
+    for (let i = 0; i < 5; i++) (await rawOpen({ node, docName, cookie: people.moeder.cookie })).ws.terminate();
+    const client = connectClient({ node, docName, cookie: people.vader.cookie });
+    await waitFor(() => client.provider.synced, 'a normal client in between');
+    client.destroy();
+    await waitFor(() => node.rt.stats().connections === 0 && node.rt.stats().rooms === 0, 'nothing left');
+  });
+});
