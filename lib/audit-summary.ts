@@ -41,7 +41,9 @@ export function summariseAudit(events: readonly RawAuditEvent[], canSee: (s: Sec
     const section: AuditLine['section'] = e.section === null ? null : isSectionKey(e.section) && canSee(e.section) ? e.section : 'hidden';
     const day = dayKey(e.at, timeZone);
     const actorName = e.actorName ?? 'Onbekend';
-    const key = `${actorName}|${e.actorRole ?? ''}|${e.action}|${section ?? ''}`;
+    // Viewing a part on the page and opening its live document are one thing to a reader: "opened".
+    const action = e.action === 'plan.read' && section !== null ? 'section.open' : e.action;
+    const key = `${actorName}|${e.actorRole ?? ''}|${action}|${section ?? ''}`;
     let lines = days.get(day);
     if (!lines) {
       lines = new Map();
@@ -53,7 +55,7 @@ export function summariseAudit(events: readonly RawAuditEvent[], canSee: (s: Sec
       if (e.at < line.first) line.first = e.at;
       if (e.at > line.last) line.last = e.at;
     } else {
-      lines.set(key, { actorName, actorRole: e.actorRole, action: e.action, section, count: 1, first: e.at, last: e.at });
+      lines.set(key, { actorName, actorRole: e.actorRole, action, section, count: 1, first: e.at, last: e.at });
     }
   }
   return [...days.entries()]

@@ -29,7 +29,7 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
         </span>
       </div>
       <p className={styles.links}>
-        <NextLink href={`/plannen/${plan.id}/wie-keek`} data-testid="who-looked-link">
+        <NextLink href={`/plannen/${plan.id}/wie-keek`} className="utrecht-link" data-testid="who-looked-link">
           {tAudit('link')}
         </NextLink>
       </p>

@@ -34,8 +34,12 @@ export class Connection implements RoomPeer {
   private readonly controlled = new Set<number>();
   private alive = true;
   private closed = false;
-  /** Accepted document writes since the last audit flush (writes are audited per connection per minute). */
+  /** Document changes since the last audit flush (writes are audited per connection per minute). */
   writesSinceAudit = 0;
+
+  noteWrite(): void {
+    this.writesSinceAudit += 1;
+  }
 
   constructor(
     readonly ws: WebSocket,
@@ -154,8 +158,8 @@ export class Connection implements RoomPeer {
     if (!this.info.canWrite) return;
     // Parse fully before applying, so a malformed update cannot half-apply.
     Y.decodeUpdate(update);
+    // Counted in Room.onDocUpdate, and only when the update really changed the document.
     Y.applyUpdate(this.room.doc, update, this);
-    this.writesSinceAudit += 1;
   }
 
   private handleAwareness(update: Uint8Array): void {

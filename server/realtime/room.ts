@@ -16,6 +16,8 @@ import { MESSAGE_AWARENESS, MESSAGE_NOTIFY, MESSAGE_SYNC } from './protocol';
 export interface RoomPeer {
   readonly userId: string;
   send(message: Uint8Array): void;
+  /** Called when a message from this peer changed the document (for the audit trail). */
+  noteWrite?(): void;
 }
 
 export interface RoomDeps {
@@ -71,7 +73,9 @@ export class Room {
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin === BUS_ORIGIN || origin === 'storage') return;
     // A change made on this node: store it once here, and tell the other nodes.
-    const userId = typeof origin === 'object' && origin !== null && 'userId' in origin ? (origin as RoomPeer).userId : null;
+    const peer = typeof origin === 'object' && origin !== null && 'userId' in origin ? (origin as RoomPeer) : null;
+    const userId = peer?.userId ?? null;
+    peer?.noteWrite?.();
     this.writer.add(update, userId);
     this.deps.bus.publish({ kind: 'update', doc: this.name, origin: this.deps.nodeId, payload: update });
   };
