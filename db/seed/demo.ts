@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../client';
 import { appointRegisseur } from '../queries/members';
 import { appendUpdates } from '../queries/yjs';
-import { householdPeople, households, organisations, planMembers, plans, regions, users } from '../schema';
+import { consents, householdPeople, households, organisations, planMembers, plans, regions, users } from '../schema';
 import { docNameFor } from '../../lib/sections';
 import { richTextUpdate } from './yjs-text';
 
@@ -81,7 +81,7 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan1) throw new Error('seed: plan');
-    await t.insert(planMembers).values([
+    const plan1Members = await t.insert(planMembers).values([
       { planId: plan1.id, userId: sanne, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
       { planId: plan1.id, userId: peter, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
       { planId: plan1.id, userId: daan, role: 'jeugdige', basis: 'eigen_gezin' },
@@ -90,7 +90,7 @@ async function seedDemo(db: Db): Promise<void> {
       { planId: plan1.id, userId: eva, role: 'aanbieder', organisationId: deLinde, hoofdaanbieder: true, basis: 'toestemming' },
       { planId: plan1.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
       { planId: plan1.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
-    ]);
+    ]).returning({ id: planMembers.id, userId: planMembers.userId });
     await appointRegisseur(t, { planId: plan1.id, kind: 'casusregie', userId: mo, appointedBy: mo, reason: 'Plan gestart na intake door het wijkteam.' });
 
     // Household 2: under a court measure (OTS); the GI leads.
@@ -113,12 +113,12 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan2) throw new Error('seed: plan');
-    await t.insert(planMembers).values([
+    const plan2Members = await t.insert(planMembers).values([
       { planId: plan2.id, userId: youssef, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
       { planId: plan2.id, userId: kees, role: 'netwerk', basis: 'toestemming' },
       { planId: plan2.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
       { planId: plan2.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'wettelijke_taak' },
-    ]);
+    ]).returning({ id: planMembers.id, userId: planMembers.userId });
     await appointRegisseur(t, { planId: plan2.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Ondertoezichtstelling: de GI voert de regie.' });
 
     // Household 3: a court measure with a 17-year-old; every plan role is present (the permission tests use it).
@@ -139,7 +139,7 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan3) throw new Error('seed: plan');
-    await t.insert(planMembers).values([
+    const plan3Members = await t.insert(planMembers).values([
       { planId: plan3.id, userId: linda, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
       { planId: plan3.id, userId: noah, role: 'jeugdige', basis: 'eigen_gezin' },
       { planId: plan3.id, userId: gerrit, role: 'netwerk', basis: 'toestemming' },
@@ -148,8 +148,27 @@ async function seedDemo(db: Db): Promise<void> {
       { planId: plan3.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
       { planId: plan3.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
       { planId: plan3.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
-    ]);
+    ]).returning({ id: planMembers.id, userId: planMembers.userId });
     await appointRegisseur(t, { planId: plan3.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Jeugdreclassering: de GI voert de regie.' });
+
+    // Consent as lib/consent.ts requires it, so the seeded memberships are consistent with the rules: a parent with
+    // gezag and every young person of 12+ in the plan consented to the professionals; a parent to the network.
+    const consent = async (
+      planId: string,
+      members: { id: string; userId: string }[],
+      decidedBy: string,
+      decidedAs: 'ouder' | 'jeugdige',
+      about: string[],
+    ) => {
+      const rows = members.filter((m) => about.includes(m.userId));
+      if (rows.length !== about.length) throw new Error('seed: consent for a non-member');
+      await t.insert(consents).values(rows.map((m) => ({ planId, memberId: m.id, decidedBy, decidedAs, decision: 'gegeven' as const })));
+    };
+    await consent(plan1.id, plan1Members, sanne, 'ouder', [mo, eva, anouk, ria]);
+    await consent(plan1.id, plan1Members, daan, 'jeugdige', [mo, eva, anouk]);
+    await consent(plan2.id, plan2Members, youssef, 'ouder', [kees]);
+    await consent(plan3.id, plan3Members, linda, 'ouder', [mo, eva, anouk, gerrit]);
+    await consent(plan3.id, plan3Members, noah, 'jeugdige', [mo, eva, anouk]);
 
     await appendUpdates(t, [
       {
