@@ -170,9 +170,10 @@ export class Connection implements RoomPeer {
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder); // clock
       decoding.readVarString(decoder); // state JSON
-      const owner = this.ownerOf(clientId);
-      // Nobody may speak for another connection's presence.
-      if (owner && owner !== this) return;
+      // Nobody may speak for another connection's presence: not one on this node (ownerOf), and not one on
+      // another node either, whose state reached this room through the bus. A client id is claimed by the
+      // first connection that introduces it while no one else is present under it.
+      if (!this.controlled.has(clientId) && (this.ownerOf(clientId) || this.room.awareness.getStates().has(clientId))) return;
       this.controlled.add(clientId);
     }
     // The name shown to others is the signed-in person's, not whatever the client claims.

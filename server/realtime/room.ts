@@ -120,6 +120,13 @@ export class Room {
         const diff = Y.encodeStateAsUpdate(this.doc, message.payload);
         // An empty diff is 2 bytes; only answer when there is something the asker lacks.
         if (diff.length > 2) this.deps.bus.publish({ kind: 'update', doc: this.name, origin: this.deps.nodeId, payload: diff });
+        // Presence heals the same way: otherwise people on the asking node would not see who is already here
+        // until each client renews its state (every 15 s). Duplicates are ignored by their clocks.
+        const present = [...this.awareness.getStates().keys()];
+        if (present.length > 0) {
+          const states = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+          this.deps.bus.publish({ kind: 'awareness', doc: this.name, origin: this.deps.nodeId, payload: states });
+        }
       }
     } catch (err) {
       this.deps.log(`bad bus message for ${this.name}`, err);

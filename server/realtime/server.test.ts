@@ -4,12 +4,15 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import type { Database } from '../../db/client';
 import { planMembers, yjsUpdates } from '../../db/schema';
 import { docNameFor } from '../../lib/sections';
 import { openTestDatabase } from '../../test/db';
 import { buildPlan, buildPlanWithMembers } from '../../test/factories';
 import {
+  awarenessFrame,
   closeAllRaw,
   connectClient,
   connectSynced,
@@ -177,6 +180,55 @@ describe('two nodes on one bus and one database', () => {
 
     const b = await connectSynced({ node: n2, docName, cookie: people.vader.cookie });
     await waitFor(() => textOf(b.doc) === 'nog niet opgeslagen', 'healed from n1');
+  });
+
+  it("a client on one node cannot take over or remove the presence of a client on the other", async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const bus = new LocalBus();
+    const n1 = await startNode({ db: database.db, bus, nodeId: 'n1' });
+    const n2 = await startNode({ db: database.db, bus, nodeId: 'n2' });
+    const moeder = await connectSynced({ node: n1, docName, cookie: people.moeder.cookie });
+    const watcher = await connectSynced({ node: n1, docName, cookie: people.wijkteam.cookie });
+    const raw = await rawOpen({ node: n2, docName, cookie: people.vader.cookie });
+    await raw.roundTrip();
+    moeder.provider.awareness.setLocalStateField('user', { color: '#0a0' });
+    const id = moeder.doc.clientID;
+    await waitFor(() => n2.rt.registry.get(docName)?.awareness.getStates().has(id) === true, 'presence on n2');
+
+    // The father's crafted client on n2 claims the mother's client id with a higher clock, then removes it.
+    const fake = new awarenessProtocol.Awareness(new Y.Doc());
+    fake.clientID = id;
+    for (let i = 0; i < 10; i++) fake.setLocalState({ user: { color: '#f00' }, cursor: { anchor: i } });
+    raw.send(awarenessFrame(fake, [id]));
+    fake.setLocalState(null);
+    raw.send(awarenessFrame(fake, [id]));
+    await raw.roundTrip();
+    // Barrier: a later presence change of the mother reaches the watcher after anything relayed before it.
+    moeder.provider.awareness.setLocalStateField('marker', 1);
+    await waitFor(() => watcher.provider.awareness.getStates().get(id)?.marker === 1, 'barrier');
+
+    const seen = watcher.provider.awareness.getStates().get(id) as { user: Record<string, unknown>; cursor?: unknown };
+    expect(seen.user.color).toBe('#0a0');
+    expect(seen.cursor).toBeUndefined();
+    expect(moeder.provider.awareness.getLocalState()?.cursor).toBeUndefined();
+  });
+
+  it('someone joining on the other node sees who is already there at once', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const bus = new LocalBus();
+    const n1 = await startNode({ db: database.db, bus, nodeId: 'n1' });
+    const n2 = await startNode({ db: database.db, bus, nodeId: 'n2' });
+    const moeder = await connectSynced({ node: n1, docName, cookie: people.moeder.cookie });
+    moeder.provider.awareness.setLocalStateField('user', { color: '#0a0' });
+    await waitFor(() => n1.rt.registry.get(docName)?.awareness.getStates().has(moeder.doc.clientID) === true, 'present on n1');
+
+    // n2 has no room for the doc yet; it opens one for the father and must learn the mother's presence then,
+    // not 15 seconds later when her client renews it.
+    const vader = await connectSynced({ node: n2, docName, cookie: people.vader.cookie });
+    await waitFor(() => vader.provider.awareness.getStates().has(moeder.doc.clientID), 'mother visible on n2', 1000);
+    expect((vader.provider.awareness.getStates().get(moeder.doc.clientID)?.user as { name: string }).name).toBe('Sanne');
   });
 
   it('revoke on one node closes the person’s sockets on the other', async () => {
