@@ -142,3 +142,56 @@ test('non-members and signed-out visitors reach nothing', async ({ baseURL }) =>
   expect((await anonymous.get(`/api/plans/${planId}`)).status()).toBe(401);
   expect((await anonymous.get('/api/plans')).status()).toBe(401);
 });
+
+test('the casusregisseur can change the matrix for one role in one plan, with a reason; open connections pick it up', async ({ baseURL }) => {
+  const base = baseURL ?? '';
+  const origin = new URL(base).origin;
+  const fatima = await signInOverHttp(base, PEOPLE.gi); // casusregisseur of Familie Bos
+  const gerrit = await signInOverHttp(base, PEOPLE.netwerk);
+  const mo = await signInOverHttp(base, PEOPLE.lokaal_team); // member, not casusregisseur
+  const sanne = await signInOverHttp(base, 'sanne@demo.onsplan.nl'); // not a member
+  const people = (await (await fatima.api.get('/api/demo/people')).json()) as { people: { plans: { planId: string; householdName: string }[] }[] };
+  const planId = people.people.flatMap((p) => p.plans).find((p) => p.householdName === 'Familie Bos')?.planId ?? '';
+  const url = `/api/plans/${planId}/overrides`;
+  const headers = { origin };
+
+  // Refusals: non-member 404, member without manage 403, bad input 400, cross-site 403, signed out 401.
+  expect((await sanne.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(404);
+  expect((await mo.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(403);
+  expect((await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: '' } })).status()).toBe(400);
+  expect((await fatima.api.post(url, { headers, data: { role: 'gemeente', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(400);
+  expect((await fatima.api.post(url, { headers: { origin: 'https://evil.example' }, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(403);
+  const anonymous = await (await import('@playwright/test')).request.newContext({ baseURL: base });
+  expect((await anonymous.get(url)).status()).toBe(401);
+  expect((await mo.api.get(url)).status()).toBe(403);
+
+  // Gerrit has goals open (comment: read-only); the override makes him an editor and his connection reconnects.
+  const live = await openLive(base, `plan:${planId}:doelen`, gerrit.cookie);
+  const observer = await openLive(base, `plan:${planId}:doelen`, fatima.cookie);
+  const res = await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'Opa Gerrit werkt mee aan de doelen van Noah.' } });
+  expect(res.status()).toBe(200);
+  expect(await eventually(() => live.closeCodes.includes(4000), 5000)).toBe(true);
+  await eventually(() => live.provider.wsconnected && live.provider.synced, 5000);
+  const marker = `GERRIT-MAG-NU-${Date.now()}`;
+  writeParagraph(live.doc, marker);
+  expect(await eventually(() => textOf(observer.doc).includes(marker), 5000)).toBe(true);
+
+  // Hiding a section removes it from the page, the API and the socket.
+  await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'gezin', level: 'none', reason: 'Tijdelijk alleen voor het gezin zelf.' } });
+  const sections = ((await (await gerrit.api.get(`/api/plans/${planId}`)).json()) as { sections: { key: string; right: string }[] }).sections;
+  expect(sections.find((s) => s.key === 'gezin')).toBeUndefined();
+  expect(sections.find((s) => s.key === 'doelen')?.right).toBe('edit');
+  expect(await upgradeStatus(base, `plan:${planId}:gezin`, { cookie: gerrit.cookie, origin })).toBe(403);
+
+  // History is kept; restoring the defaults brings the matrix back.
+  await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'gezin', level: null, reason: 'Terug naar de standaard.' } });
+  await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: null, reason: 'Terug naar de standaard.' } });
+  const history = ((await (await fatima.api.get(url)).json()) as { overrides: { reason: string; endedAt: string | null }[] }).overrides;
+  expect(history.length).toBeGreaterThanOrEqual(2);
+  expect(history.every((o) => o.endedAt !== null)).toBe(true);
+  const restored = ((await (await gerrit.api.get(`/api/plans/${planId}`)).json()) as { sections: { key: string; right: string }[] }).sections;
+  expect(restored.find((s) => s.key === 'gezin')?.right).toBe('read');
+  expect(restored.find((s) => s.key === 'doelen')?.right).toBe('comment');
+  live.close();
+  observer.close();
+});

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     secureCookie: config.appUrl.startsWith('https://'),
   });
-  setRuntime({ busKind: bus.kind, startedAt: new Date(), revoke: (p) => realtime.revoke(p), notify: (doc, topic) => realtime.notify(doc, topic) });
+  setRuntime({ busKind: bus.kind, startedAt: new Date(), revoke: (p) => realtime.revoke(p), refreshRights: (p) => realtime.refreshRights(p), notify: (doc, topic) => realtime.notify(doc, topic) });
 
   const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
   await app.prepare();

@@ -9,6 +9,8 @@ export interface RuntimeInfo {
   startedAt: Date;
   /** Closes a user's live connections to a plan on every node; set once the realtime server runs. */
   revoke: (params: { planId: string; userId: string }) => void;
+  /** Makes a role's live connections to a plan reconnect with changed rights. */
+  refreshRights?: (params: { planId: string; role: string }) => void;
   /** Tells everyone with a doc open that something about it changed outside the doc (e.g. its comments). */
   notify?: (docName: string, topic: 'comments') => void;
 }

@@ -26,7 +26,8 @@ export type AuditAction =
   | 'consent.give'
   | 'consent.refuse'
   | 'consent.withdraw'
-  | 'regie.change';
+  | 'regie.change'
+  | 'override.set';
 
 export interface AuditEvent {
   action: AuditAction;

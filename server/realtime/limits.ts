@@ -27,4 +27,6 @@ export const CLOSE = {
   notSignedIn: 4401,
   forbidden: 4403,
   tooLarge: 4413,
+  /** The member's rights changed (a plan override): reconnect and get the new rights. */
+  rightsChanged: 4000,
 } as const;

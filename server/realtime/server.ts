@@ -36,6 +36,8 @@ export interface RealtimeServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes a user's live connections to a plan on every node (consent withdrawn, member removed). */
   revoke(params: { planId: string; userId: string }): void;
+  /** Makes every connection of one role in a plan reconnect, on every node, so it gets changed rights. */
+  refreshRights(params: { planId: string; role: string }): void;
   /** Tells everyone with the doc open, on every node, that `topic` changed (they refetch it). */
   notify(docName: string, topic: string): void;
   stats(): { rooms: number; connections: number };
@@ -57,6 +59,14 @@ class BoundedWebSocket extends WebSocket {
   override close(code?: number, data?: string | Buffer): void {
     super.close(code === 1009 ? CLOSE.tooLarge : code, data);
   }
+}
+
+/** Whose connections to close: a plan and a user or a role; `refresh` lets them reconnect. */
+interface RevokeScope {
+  planId: string;
+  userId?: string;
+  role?: string;
+  refresh?: boolean;
 }
 
 /** An upgrade being admitted, and the people whose access to its plan was revoked meanwhile. */
@@ -126,17 +136,25 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   }, AUDIT_WRITES_EVERY_MS);
   auditTimer.unref();
 
-  const closeLocal = (planId: string, userId: string) => {
-    for (const a of admissions) if (a.planId === planId) a.revokedUsers.add(userId);
+  /**
+   * Closes this node's connections in a scope: one user's (revoked: 4403, no reconnect) or one role's
+   * (rights changed: 4000, the client reconnects and gets its new rights). An empty scope is refused.
+   */
+  const closeLocal = (scope: RevokeScope) => {
+    if (!scope.userId && !scope.role) return log('refused a revoke without a user or role');
+    if (scope.userId && !scope.refresh) for (const a of admissions) if (a.planId === scope.planId) a.revokedUsers.add(scope.userId);
     for (const c of connections) {
-      if (c.info.planId === planId && c.userId === userId) c.close(CLOSE.forbidden, 'access revoked');
+      if (c.info.planId !== scope.planId) continue;
+      if (scope.userId && c.userId !== scope.userId) continue;
+      if (scope.role && c.info.role !== scope.role) continue;
+      if (scope.refresh) c.close(CLOSE.rightsChanged, 'rights changed');
+      else c.close(CLOSE.forbidden, 'access revoked');
     }
   };
   const unsubscribeRevoke = bus.subscribe('*', (message: BusMessage) => {
     if (message.kind !== 'revoke') return;
     try {
-      const { planId, userId } = JSON.parse(Buffer.from(message.payload).toString('utf8')) as { planId: string; userId: string };
-      closeLocal(planId, userId);
+      closeLocal(JSON.parse(Buffer.from(message.payload).toString('utf8')) as RevokeScope);
     } catch (err) {
       log('bad revoke message', err);
     }
@@ -264,8 +282,14 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       return true;
     },
     revoke({ planId, userId }) {
-      closeLocal(planId, userId);
-      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify({ planId, userId })) });
+      const scope: RevokeScope = { planId, userId };
+      closeLocal(scope);
+      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify(scope)) });
+    },
+    refreshRights({ planId, role }) {
+      const scope: RevokeScope = { planId, role, refresh: true };
+      closeLocal(scope);
+      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify(scope)) });
     },
     notify(docName, topic) {
       const room = registry.get(docName);
