@@ -3,7 +3,7 @@
  * large, malformed, truncated or random close that connection only; read-only members cannot change a document
  * whatever they send; presence is relayed only for members the policy lets show it, under their real name.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -29,6 +29,7 @@ import {
   waitFor,
   type RealtimeNode,
 } from '../../test/realtime';
+import { loadStoredState } from './persistence';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -164,6 +165,43 @@ describe('malformed frames', () => {
     expect(closed4400).toBeGreaterThan(0);
     expect(textOf(watcher.doc)).toBe('blijft staan');
     await roomStillWorks(docName, [people.moeder.cookie, people.vader.cookie], 'na fuzz');
+  });
+});
+
+describe('damaged updates', () => {
+  it('an editor sending corrupted updates never leaves the room, the other clients and storage disagreeing', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const watcher = await connectSynced({ node, docName, cookie: people.vader.cookie });
+    watcher.doc.getText('body').insert(0, 'basis');
+    for (let i = 0; i < 40; i++) {
+      const raw = await rawOpen({ node, docName, cookie: people.moeder.cookie });
+      await raw.roundTrip();
+      // A real edit on top of the current state, then one to three bytes overwritten.
+      const local = new Y.Doc();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.doc));
+      const sv = Y.encodeStateVector(local);
+      const text = local.getText('body');
+      if (i % 3 === 0) text.insert(randomInt(text.length + 1), 'xyz');
+      else if (i % 3 === 1 && text.length > 1) text.delete(randomInt(text.length), 1);
+      else local.getMap('m').set(`k${i}`, { a: [1, 'x'] });
+      const update = Uint8Array.from(Y.encodeStateAsUpdate(local, sv));
+      for (let f = 0; f <= i % 3; f++) update[randomInt(update.length)] = randomInt(256);
+      raw.send(updateFrame(update));
+      raw.send(syncStep1Frame(raw.doc));
+      await waitFor(() => raw.closeCode !== null || raw.answers > 1, 'close or answer');
+      if (raw.closeCode !== null) expect(raw.closeCode).toBe(4400);
+      raw.ws.terminate();
+    }
+    const room = node.rt.registry.get(docName);
+    expect(room).toBeDefined();
+    const serverText = room!.doc.getText('body').toString();
+    await waitFor(() => textOf(watcher.doc) === serverText, 'watcher agrees with the server');
+    await node.rt.flush();
+    const reloaded = new Y.Doc();
+    await loadStoredState(database.db, docName, reloaded);
+    expect(textOf(reloaded)).toBe(serverText);
+    await roomStillWorks(docName, [people.moeder.cookie, people.vader.cookie], 'na beschadigde updates');
   });
 });
 
