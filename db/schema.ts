@@ -274,3 +274,102 @@ export const comments = pgTable('comments', {
   body: text('body').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt)]);
+
+// --- issue 4: ratings, read model, versions and signatures, status history ---
+
+export const ratingKind = pgEnum('rating_kind', ['voortgang', 'gas', 'zelfredzaamheid', 'veiligheid']);
+
+/** A dated score by a named rater in a named role; never overwritten (a trigger refuses UPDATE and DELETE). */
+export const ratings = pgTable('ratings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  kind: ratingKind('kind').notNull(),
+  /** The goal rated (its id inside the doelen doc), for voortgang and gas. */
+  goalId: text('goal_id'),
+  /** The life domain rated, for zelfredzaamheid. */
+  domain: text('domain'),
+  value: integer('value').notNull(),
+  raterId: uuid('rater_id').notNull().references(() => users.id),
+  raterRole: planRole('rater_role').notNull(),
+  note: text('note'),
+  createdAt: createdAt(),
+}, (t) => [index('ratings_plan_idx').on(t.planId, t.kind, t.createdAt), index('ratings_goal_idx').on(t.planId, t.goalId)]);
+
+/** Read model: goals as projected from the doelen doc (validated); for dashboards, never for editing. */
+export const projectedGoals = pgTable('projected_goals', {
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  goalId: text('goal_id').notNull(),
+  domain: text('domain').notNull(),
+  title: text('title').notNull(),
+  forWhom: text('for_whom').notNull(),
+  owner: text('owner').notNull(),
+  status: text('status').notNull(),
+  reviewDate: date('review_date', { mode: 'string' }),
+  position: integer('position').notNull(),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.planId, t.goalId] }), index('projected_goals_review_idx').on(t.reviewDate)]);
+
+export const projectedActions = pgTable('projected_actions', {
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  actionId: text('action_id').notNull(),
+  goalId: text('goal_id').notNull(),
+  title: text('title').notNull(),
+  owner: text('owner').notNull(),
+  dueDate: date('due_date', { mode: 'string' }),
+  done: boolean('done').notNull(),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.planId, t.actionId] }), index('projected_actions_due_idx').on(t.done, t.dueDate)]);
+
+export const projectedSafety = pgTable('projected_safety', {
+  planId: uuid('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+  status: text('status').notNull(),
+  reviewDate: date('review_date', { mode: 'string' }),
+  agreements: integer('agreements').notNull(),
+  brokenAgreements: integer('broken_agreements').notNull(),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const projectedAgreements = pgTable('projected_agreements', {
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  agreementId: text('agreement_id').notNull(),
+  what: text('what').notNull(),
+  who: text('who').notNull(),
+  status: text('status').notNull(),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.planId, t.agreementId] })]);
+
+/** A named version: a snapshot of every section of the plan, with a hash; immutable (trigger). */
+export const planVersions = pgTable('plan_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** Section key → base64 Yjs state of that section at the moment of the snapshot. */
+  snapshot: jsonb('snapshot').notNull(),
+  /** SHA-256 over the canonical snapshot; a signature is on this hash. */
+  hash: text('hash').notNull(),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('plan_versions_plan_idx').on(t.planId, t.createdAt)]);
+
+export const planSignatures = pgTable('plan_signatures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  versionId: uuid('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  role: planRole('role').notNull(),
+  /** The version hash as the signer saw it. */
+  hash: text('hash').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('plan_signatures_version_user_idx').on(t.versionId, t.userId)]);
+
+/** Lifecycle changes with the Big Five stability check (or the recorded reason) at that moment. */
+export const planStatusChanges = pgTable('plan_status_changes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  from: planStatus('from').notNull(),
+  to: planStatus('to').notNull(),
+  /** Domain → stable or not, as checked at the change. */
+  stability: jsonb('stability').notNull().default(sql`'{}'::jsonb`),
+  reason: text('reason'),
+  changedBy: uuid('changed_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('plan_status_changes_plan_idx').on(t.planId, t.createdAt)]);
