@@ -106,6 +106,35 @@ describe('revoke', () => {
   });
 });
 
+describe('refreshRights', () => {
+  it("makes that role's connections in that plan reconnect (4000) and leaves other roles and plans alone", async () => {
+    const { plan, people } = await family();
+    const { plan: otherPlan, people: elsewhere } = await buildPlanWithMembers(database.db, SECRET, { ouder: { role: 'ouder' } });
+    const node = await startNode({ db: database.db });
+    const moeder = await connectSynced({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.moeder.cookie });
+    const wijkteam = await connectSynced({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.wijkteam.cookie });
+    const other = await connectSynced({ node, docName: docNameFor(otherPlan.id, 'gezin'), cookie: elsewhere.ouder.cookie });
+    node.rt.refreshRights({ planId: plan.id, role: 'ouder' });
+    await waitFor(() => moeder.closeCodes.length > 0, 'ouder told to reconnect', 1000);
+    expect(moeder.closeCodes[0]).toBe(4000);
+    // Not a terminal close: the provider comes back on its own, with the rights read afresh.
+    expect(moeder.terminal).toHaveLength(0);
+    await waitFor(() => moeder.provider.synced, 'reconnected');
+    expect(wijkteam.closeCodes).toHaveLength(0);
+    expect(other.closeCodes).toHaveLength(0);
+  });
+
+  it('also reaches a connection of that role that was being admitted when the rights changed', async () => {
+    const { plan, people } = await family();
+    const node = await startNode({ db: database.db });
+    node.http.on('upgrade', () => node.rt.refreshRights({ planId: plan.id, role: 'ouder' }));
+    const result = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.moeder.cookie });
+    // Admitted with rights read before the change: it must not stay open with them.
+    expect(result.opened).toBe(true);
+    if (result.opened) expect((await result.raw.closed).code).toBe(4000);
+  });
+});
+
 describe('shutdown', () => {
   it('close() stores pending edits and closes clients with 1001', async () => {
     const { plan, people } = await family();

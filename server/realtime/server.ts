@@ -69,10 +69,15 @@ interface RevokeScope {
   refresh?: boolean;
 }
 
-/** An upgrade being admitted, and the people whose access to its plan was revoked meanwhile. */
+/** An upgrade being admitted, and the revokes and refreshes of its plan that arrived meanwhile. */
 interface Admission {
   planId: string;
-  revokedUsers: Set<string>;
+  scopes: RevokeScope[];
+}
+
+/** Whether a revoke or refresh scope covers a connection of this user in this role. */
+function inScope(scope: RevokeScope, userId: string, role: string): boolean {
+  return (!scope.userId || scope.userId === userId) && (!scope.role || scope.role === role);
 }
 
 /** Creates a realtime server bound to a database and a bus. */
@@ -106,8 +111,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   };
 
   /**
-   * Upgrades in flight. A revoke can arrive after an admission read the membership but before its socket
-   * joined `connections`; it is remembered here and the admission ends with 4403 instead of staying open.
+   * Upgrades in flight. A revoke or a change of rights can arrive after an admission read the membership but
+   * before its socket joined `connections`; it is remembered here and the admission ends with 4403 (revoked) or
+   * 4000 (reconnect for the new rights) instead of staying open with what it read.
    */
   const admissions = new Set<Admission>();
   /** Every upgrade being handled, so close() can wait for them. */
@@ -142,11 +148,10 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
    */
   const closeLocal = (scope: RevokeScope) => {
     if (!scope.userId && !scope.role) return log('refused a revoke without a user or role');
-    if (scope.userId && !scope.refresh) for (const a of admissions) if (a.planId === scope.planId) a.revokedUsers.add(scope.userId);
+    // Admissions in flight may already have read the old rights; they check these scopes when they finish.
+    for (const a of admissions) if (a.planId === scope.planId) a.scopes.push(scope);
     for (const c of connections) {
-      if (c.info.planId !== scope.planId) continue;
-      if (scope.userId && c.userId !== scope.userId) continue;
-      if (scope.role && c.info.role !== scope.role) continue;
+      if (c.info.planId !== scope.planId || !inScope(scope, c.userId, c.info.role)) continue;
       if (scope.refresh) c.close(CLOSE.rightsChanged, 'rights changed');
       else c.close(CLOSE.forbidden, 'access revoked');
     }
@@ -166,7 +171,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
     if (!target.ok) return refuseUpgrade(socket, 400, 'unknown document');
     if (!originAllowed(req, options.allowedOrigins)) return refuseUpgrade(socket, 403, 'origin not allowed');
-    const admission: Admission = { planId: target.planId, revokedUsers: new Set() };
+    const admission: Admission = { planId: target.planId, scopes: [] };
     admissions.add(admission);
     try {
       await admitMember(req, socket, head, target, admission);
@@ -202,8 +207,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       accessPoint: req.socket.remoteAddress ?? null,
       client: req.headers['user-agent'] ?? null,
     });
-    const revoked = () => admission.revokedUsers.has(who.userId);
-    if (revoked()) return refuseUpgrade(socket, 403, 'access revoked');
+    /** What a revoke or refresh that arrived during the admission asks of this connection, if anything. */
+    const superseded = (): 'revoked' | 'refresh' | null => {
+      const hits = admission.scopes.filter((scope) => inScope(scope, who.userId, member.role));
+      if (hits.some((scope) => !scope.refresh)) return 'revoked';
+      return hits.length > 0 ? 'refresh' : null;
+    };
+    if (superseded() === 'revoked') return refuseUpgrade(socket, 403, 'access revoked');
 
     const info = {
       userId: who.userId,
@@ -218,13 +228,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     let opened: Promise<void> | null = null;
     // ws calls back synchronously, or not at all when the socket died meanwhile (it then destroys it).
     wss.handleUpgrade(req, socket, head, (ws) => {
-      opened = openConnection(ws, info, revoked);
+      opened = openConnection(ws, info, superseded);
     });
     if (opened) await opened;
   }
 
   /** Joins the socket to its room; messages that arrive while the room loads are kept and handled in order. */
-  function openConnection(ws: WebSocket, info: ConnectionInfo, revoked: () => boolean): Promise<void> {
+  function openConnection(ws: WebSocket, info: ConnectionInfo, superseded: () => 'revoked' | 'refresh' | null): Promise<void> {
     let conn: Connection | null = null;
     const early: [RawData, boolean][] = [];
     ws.on('message', (data, isBinary) => {
@@ -255,7 +265,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
           return;
         }
         // Access ended or the server began closing while the room loaded: nothing may be served.
-        if (revoked()) return c.close(CLOSE.forbidden, 'access revoked');
+        const change = superseded();
+        if (change === 'revoked') return c.close(CLOSE.forbidden, 'access revoked');
+        if (change === 'refresh') return c.close(CLOSE.rightsChanged, 'rights changed');
         if (closing) return c.close(CLOSE.goingAway, 'server shutting down');
         room.greet(c);
         for (const [data, isBinary] of early.splice(0)) c.handle(data, isBinary);
