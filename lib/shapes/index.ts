@@ -1,0 +1,13 @@
+/**
+ * Section → reader of its structured content. A reader turns a section's Y.Doc into validated JSON (items that
+ * fail validation are skipped and listed in `problems`). The projection (server/projection/) and the exports use
+ * this registry; a section without a reader is exported as its rich text only. Add one line per section.
+ */
+import type * as Y from 'yjs';
+import type { SectionKey } from '../sections';
+import type { ReadResult } from './common';
+
+export type SectionReader = (doc: Y.Doc) => ReadResult<unknown>;
+
+export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
+};
