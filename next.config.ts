@@ -24,8 +24,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The database, the Yjs runtime and the socket server are shared with server/main.ts at run time and must be
-  // the same module instances, so they are loaded from node_modules, never bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', 'yjs', 'y-protocols', 'lib0', 'drizzle-orm', 'nodemailer'],
+  // the same module instances, so they are loaded from node_modules, never bundled. pdfkit reads its font metrics
+  // from its own folder at run time, which a bundle would not carry.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'ws', 'yjs', 'y-protocols', 'lib0', 'drizzle-orm', 'nodemailer', 'pdfkit'],
   async headers() {
     return [
       {
