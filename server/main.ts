@@ -10,6 +10,7 @@ import { openDatabase, setSharedDatabase } from '../db/client';
 import { seedDemoIfEmpty } from '../db/seed/demo';
 import { ensureBuild } from './build';
 import { exportConfigToEnv, loadConfig } from './config';
+import { createProjector } from './projection/projector';
 import { createBus } from './realtime/create-bus';
 import { createRealtimeServer } from './realtime/server';
 import { setRuntime } from './runtime';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   if (config.demo && (await seedDemoIfEmpty(database.db))) console.log('[start] demo data seeded');
 
   const bus = await createBus(config.redisUrl);
+  const projector = createProjector({ db: database.db });
   const realtime = createRealtimeServer({
+    onStored: (docName, doc) => projector.schedule(docName, doc),
     db: database.db,
     bus,
     secret: config.secret,
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections?.();
     await realtime.close();
+    await projector.flush();
     await bus.close();
     await database.close();
     process.exit(0);

@@ -51,7 +51,13 @@ export class UpdateWriter {
   constructor(
     private readonly db: Db,
     private readonly docName: string,
-    private readonly options: { flushDelayMs: number; compactAfterRows: number; onError: (err: unknown) => void },
+    private readonly options: {
+      flushDelayMs: number;
+      compactAfterRows: number;
+      onError: (err: unknown) => void;
+      /** Called after each batch reached the database (the projection listens). */
+      onStored?: () => void;
+    },
   ) {}
 
   /** Rows of this doc in storage as far as this node knows; set after loading, kept up to date by flushes. */
@@ -83,6 +89,7 @@ export class UpdateWriter {
         await appendUpdates(this.db, batch.map((p) => ({ doc: this.docName, update: p.update, userId: p.userId })));
         this.writes += 1;
         this.knownRows += batch.length;
+        this.options.onStored?.();
         if (this.knownRows >= this.options.compactAfterRows) {
           // Another node may have compacted meanwhile: count before doing the work.
           this.knownRows = await countUpdates(this.db, { doc: this.docName });

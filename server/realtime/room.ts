@@ -26,6 +26,8 @@ export interface RoomDeps {
   nodeId: string;
   limits: RealtimeLimits;
   log: (msg: string, err?: unknown) => void;
+  /** Called after this node stored updates of a doc, with the room's doc (the read-model projection). */
+  onStored?: (docName: string, doc: Y.Doc) => void;
 }
 
 /** Origin of changes that came from another node; they are neither stored nor republished here. */
@@ -46,6 +48,7 @@ export class Room {
       flushDelayMs: deps.limits.flushDelayMs,
       compactAfterRows: deps.limits.compactAfterRows,
       onError: (err) => deps.log(`storing updates of ${name} failed; will retry`, err),
+      onStored: () => deps.onStored?.(name, this.doc),
     });
   }
 

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { Db } from '../../db/client';
 import { loadMember } from '../../db/queries/members';
@@ -28,6 +29,8 @@ export interface RealtimeOptions {
   limits?: Partial<RealtimeLimits>;
   nodeId?: string;
   log?: (msg: string, err?: unknown) => void;
+  /** Called after updates of a doc were stored by this node (the read-model projection). */
+  onStored?: (docName: string, doc: Y.Doc) => void;
 }
 
 export interface RealtimeServer {
@@ -88,7 +91,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const { db, bus } = options;
   // Frames between maxMessageBytes and maxPayload are refused by Connection; larger ones by ws itself (above).
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes + 1024, WebSocket: BoundedWebSocket });
-  const registry = new RoomRegistry({ db, bus, nodeId, limits, log });
+  const registry = new RoomRegistry({ db, bus, nodeId, limits, log, onStored: options.onStored });
   const connections = new Set<Connection>();
   let closing = false;
 
