@@ -88,3 +88,12 @@ test('a parent sees only her own plans; someone else\'s plan id answers as not f
   await expect(page.getByRole('heading', { name: 'Niet gevonden' })).toBeVisible();
   await context.close();
 });
+
+test('health reports the database, the bus and the version', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { status: string; database: string; bus: string; version: string };
+  expect(body).toEqual(
+    expect.objectContaining({ status: 'ok', database: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite', bus: 'local', version: expect.stringMatching(/^\d+\.\d+\.\d+/) }),
+  );
+});
