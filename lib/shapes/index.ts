@@ -8,10 +8,12 @@ import type { SectionKey } from '../sections';
 import type { ReadResult } from './common';
 import { readEvaluation } from './evaluation';
 import { readTransition18 } from './transition18';
+import { readGoals } from './goals';
 
 export type SectionReader = (doc: Y.Doc) => ReadResult<unknown>;
 
 export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   evaluatie: (doc) => readEvaluation(doc),
   overgang18: (doc) => readTransition18(doc),
+  doelen: (doc) => readGoals(doc),
 };
