@@ -251,6 +251,8 @@ describe('consent decisions', () => {
     expect(keys).toEqual(expect.arrayContaining(['gezin', 'netwerk', 'doelen', 'veiligheid', 'tafel', 'evaluatie']));
     expect(keys).not.toContain('professioneel');
     expect(requests.pending[0]?.moreSections).toBe(true);
+    // Peter is an alternative to Sanne, not someone who must also agree; Daan must.
+    expect(requests.pending[0]?.waitingFor.map((w) => w.name)).toEqual(['Daan Jongere']);
 
     const afterSanne = await decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } });
     expect(afterSanne).toMatchObject({ status: 'wacht_op_toestemming', waitingFor: [family.daan.user.id] });

@@ -501,7 +501,10 @@ export async function listConsentRequests(ctx: Pick<MembershipContext, 'db'>, pa
       status: m.status,
       myDecision: decisions.filter((d) => d.decidedBy === params.actorId).at(-1)?.decision ?? null,
       allowed,
-      waitingFor: outcome.waitingFor.filter((d) => d.userId !== params.actorId).map((d) => ({ userId: d.userId, name: nameOf(rows, d.userId) })),
+      // Others still asked; another parent with gezag is an alternative to this parent, not someone who must also agree.
+      waitingFor: outcome.waitingFor
+        .filter((d) => d.userId !== params.actorId && !(capacity === 'ouder_met_gezag' && d.capacity === 'ouder_met_gezag'))
+        .map((d) => ({ userId: d.userId, name: nameOf(rows, d.userId) })),
       sections: planSections
         .filter((key) => can(actor, 'see', key))
         .map((key) => ({ key, level: levelOf(asMember, key) }))
@@ -653,4 +656,16 @@ export async function changeRegie(ctx: MembershipContext, params: { planId: stri
     });
   });
   return { kind, userId };
+}
+
+/**
+ * For the plan page: the family's name when this user's membership waits for consent (so they see that they
+ * wait, and nothing of the plan itself); null otherwise.
+ */
+export async function waitingMembership(db: Db, params: { planId: string; userId: string }): Promise<{ householdName: string } | null> {
+  if (!PlanId.safeParse(params.planId).success) return null;
+  const member = await loadMember(db, params);
+  if (member?.status !== 'wacht_op_toestemming') return null;
+  const facts = await loadPlanConsentFacts(db, { planId: params.planId });
+  return facts ? { householdName: facts.plan.householdName } : null;
 }

@@ -11,6 +11,9 @@ import { docNameFor, isSectionKey } from '@/lib/sections';
 import { recordAudit } from '@/server/audit/record';
 import { requireUser } from '@/server/auth/session';
 import { loadPlanForMember } from '@/server/plans/access';
+import { waitingMembership } from '@/server/plans/membership';
+import { MembershipLinks } from '@/components/plan/membership/MembershipLinks';
+import { WaitingForConsent } from '@/components/plan/membership/WaitingForConsent';
 import styles from '@/components/plan/plan.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +30,12 @@ export default async function PlanPage({
   const { planId } = await params;
   const { sectie } = await searchParams;
   const loaded = await loadPlanForMember({ planId, userId: user.id });
-  if (!loaded) notFound();
+  if (!loaded) {
+    // A professional whose membership waits for the family's consent sees that, and nothing of the plan.
+    const waiting = await waitingMembership(getDb(), { planId, userId: user.id });
+    if (waiting) return <WaitingForConsent householdName={waiting.householdName} />;
+    notFound();
+  }
   const { member, plan, sections } = loaded;
   // Only sections the member may see exist here; asking for another one falls back to the first.
   const active = sections.find((s) => isSectionKey(sectie ?? '') && s.key === sectie) ?? sections[0];
@@ -51,6 +59,7 @@ export default async function PlanPage({
         </NextLink>
       </Paragraph>
       <PlanHeader plan={plan} member={member} />
+      <MembershipLinks planId={planId} member={member} />
       <div className={styles.body}>
         <SectionNav
           planId={planId}

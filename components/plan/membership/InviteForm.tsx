@@ -1,0 +1,145 @@
+'use client';
+/**
+ * "Iemand uitnodigen": a role, an address and a name — for a parent or child, a person of the household; for a
+ * professional, their organisation (of the kind that fits the role). Errors come back in plain Dutch and keep
+ * everything typed.
+ */
+import { Alert, Button, Checkbox, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useState } from 'react';
+import { PLAN_ROLES, isProfessionalRole, type PlanRole } from '@/lib/roles';
+import { callApi, errorsOf } from './api';
+import styles from './membership.module.css';
+
+export interface InviteFormProps {
+  planId: string;
+  organisations: { id: string; name: string; kind: string }[];
+  people: { id: string; name: string; relation: string }[];
+}
+
+export function InviteForm({ planId, organisations, people }: InviteFormProps) {
+  const t = useTranslations('members');
+  const tRoles = useTranslations('roles');
+  const router = useRouter();
+  const id = useId();
+  const [role, setRole] = useState<PlanRole>('aanbieder');
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [person, setPerson] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [hoofdaanbieder, setHoofdaanbieder] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const family = role === 'ouder' || role === 'jeugdige';
+  const professional = isProfessionalRole(role);
+  const fittingPeople = people.filter((p) => (role === 'jeugdige' ? p.relation === 'kind' : p.relation !== 'kind'));
+  const fittingOrganisations = organisations.filter((o) => o.kind === role);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setSent(null);
+    const result = await callApi(`/api/plans/${planId}/members`, 'POST', {
+      email,
+      name: family ? person : name,
+      role,
+      organisationId: professional ? organisationId || null : null,
+      hoofdaanbieder: role === 'aanbieder' && hoofdaanbieder,
+    });
+    setBusy(false);
+    if (result.ok) {
+      setSent(email.trim());
+      setEmail('');
+      setName('');
+      setPerson('');
+      setHoofdaanbieder(false);
+      router.refresh();
+      return;
+    }
+    setErrors(errorsOf(result, t('failed')));
+  }
+
+  return (
+    <form onSubmit={submit} className={styles.form} noValidate aria-describedby={errors.length ? `${id}-errors` : undefined} data-testid="invite-form">
+      {errors.length > 0 && (
+        <Alert type="error" id={`${id}-errors`} role="alert">
+          <Paragraph>{t('fixThis')}</Paragraph>
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {sent && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('invited', { email: sent })}</Paragraph>
+        </Alert>
+      )}
+      <div className={styles.field}>
+        <label htmlFor={`${id}-role`}>{t('inviteRole')}</label>
+        <Select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as PlanRole)}>
+          {PLAN_ROLES.map((r) => (
+            <SelectOption key={r} value={r}>
+              {tRoles(r)}
+            </SelectOption>
+          ))}
+        </Select>
+      </div>
+      {family ? (
+        <div className={styles.field}>
+          <label htmlFor={`${id}-person`}>{t('person')}</label>
+          {fittingPeople.length === 0 ? (
+            <p className={styles.muted}>{t('noPeople')}</p>
+          ) : (
+            <Select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)}>
+              <SelectOption value="">{t('choosePerson')}</SelectOption>
+              {fittingPeople.map((p) => (
+                <SelectOption key={p.id} value={p.name}>
+                  {p.name}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </div>
+      ) : (
+        <div className={styles.field}>
+          <label htmlFor={`${id}-name`}>{t('name')}</label>
+          <Textbox id={`${id}-name`} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        </div>
+      )}
+      {professional && (
+        <div className={styles.field}>
+          <label htmlFor={`${id}-org`}>{t('inviteOrganisation')}</label>
+          <Select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+            <SelectOption value="">{t('chooseOrganisation')}</SelectOption>
+            {fittingOrganisations.map((o) => (
+              <SelectOption key={o.id} value={o.id}>
+                {o.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </div>
+      )}
+      <div className={styles.field}>
+        <label htmlFor={`${id}-email`}>{t('email')}</label>
+        <Textbox id={`${id}-email`} type="email" inputMode="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </div>
+      {role === 'aanbieder' && (
+        <label className={styles.check}>
+          <Checkbox checked={hoofdaanbieder} onChange={(e) => setHoofdaanbieder(e.target.checked)} />
+          <span>{t('hoofdaanbiederLabel')}</span>
+        </label>
+      )}
+      <div>
+        <Button type="submit" appearance="primary-action-button" disabled={busy} aria-busy={busy}>
+          {busy ? t('inviting') : t('invite')}
+        </Button>
+      </div>
+    </form>
+  );
+}
