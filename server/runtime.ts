@@ -12,7 +12,7 @@ export interface RuntimeInfo {
   /** Makes a role's live connections to a plan reconnect with changed rights. */
   refreshRights?: (params: { planId: string; role: string }) => void;
   /** Tells everyone with a doc open that something about it changed outside the doc (e.g. its comments). */
-  notify?: (docName: string, topic: 'comments') => void;
+  notify?: (docName: string, topic: 'comments' | 'ratings') => void;
 }
 
 type WithRuntime = typeof globalThis & { [KEY]?: RuntimeInfo };

@@ -27,7 +27,12 @@ export type AuditAction =
   | 'consent.refuse'
   | 'consent.withdraw'
   | 'regie.change'
-  | 'override.set';
+  | 'override.set'
+  // ratings (server/plans/ratings.ts)
+  | 'rating.create'
+  // safety plan (app/api/plans/[planId]/safety*)
+  | 'safety.rate'
+  | 'safety.agreement_broken';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -2,9 +2,7 @@
 /** Loads a section's open comment threads and reloads them whenever the server says they changed. */
 import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-
-/** Message type the realtime server uses for "something about this doc changed" (see server/realtime/protocol.ts). */
-const MESSAGE_NOTIFY = 100;
+import { onNotify } from '@/components/live/notify';
 
 export interface Thread {
   id: string;
@@ -13,15 +11,6 @@ export interface Thread {
   quote: string;
   createdBy: string;
   comments: { id: string; authorId: string; authorName: string | null; authorRole: string; body: string; createdAt: string }[];
-}
-
-/** Registers a handler for the server's notify messages on this provider; returns the unregister function. */
-function onNotify(provider: WebsocketProvider, handler: () => void): () => void {
-  const handlers = provider.messageHandlers as unknown as ((...args: unknown[]) => void)[];
-  handlers[MESSAGE_NOTIFY] = handler;
-  return () => {
-    delete handlers[MESSAGE_NOTIFY];
-  };
 }
 
 export function useThreads(url: string, provider: WebsocketProvider | null) {
