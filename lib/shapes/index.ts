@@ -9,6 +9,9 @@ import type { ReadResult } from './common';
 import { readEvaluation } from './evaluation';
 import { readTransition18 } from './transition18';
 import { readGoals } from './goals';
+import { readFamily } from './family';
+import { readNetwork } from './network';
+import { readSafety } from './safety';
 
 export type SectionReader = (doc: Y.Doc) => ReadResult<unknown>;
 
@@ -16,4 +19,7 @@ export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   evaluatie: (doc) => readEvaluation(doc),
   overgang18: (doc) => readTransition18(doc),
   doelen: (doc) => readGoals(doc),
+  gezin: (doc) => readFamily(doc),
+  netwerk: (doc) => readNetwork(doc),
+  veiligheid: (doc) => readSafety(doc),
 };
