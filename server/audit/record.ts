@@ -28,6 +28,12 @@ export type AuditAction =
   | 'consent.withdraw'
   | 'regie.change'
   | 'override.set'
+  // lifecycle, versions and export (server/plans/lifecycle.ts, versions.ts, server/export/)
+  | 'plan.status_change'
+  | 'plan.export'
+  | 'version.create'
+  | 'version.view'
+  | 'version.sign'
   // ratings (server/plans/ratings.ts)
   | 'rating.create'
   // safety plan (app/api/plans/[planId]/safety*)
