@@ -4,6 +4,7 @@ import {
   basisForNewMember,
   deciderCapacity,
   evaluateMembership,
+  joinsWithoutConsent,
   type ConsentFacts,
   type Decision,
   type FamilyMember,
@@ -281,5 +282,16 @@ describe('what a decider may do', () => {
     expect(allowedDecisions(evaluateMembership(facts(), membership('ouder', { basis: 'eigen_gezin' }), []), SANNE, [])).toEqual([]);
     const gi = evaluateMembership(facts({ kader: 'dwang' }), membership('gi', { basis: 'wettelijke_taak' }), []);
     expect(allowedDecisions(gi, SANNE, [])).toEqual([]);
+  });
+});
+
+describe('does an invited person wait for consent?', () => {
+  it('as the rules say: family and the GI under a measure do not; professionals and network invited by a professional do', () => {
+    expect(joinsWithoutConsent({ kader: 'vrijwillig', role: 'ouder', invitedByRole: 'lokaal_team' })).toBe(true);
+    expect(joinsWithoutConsent({ kader: 'dwang', role: 'gi', invitedByRole: 'lokaal_team' })).toBe(true);
+    expect(joinsWithoutConsent({ kader: 'vrijwillig', role: 'netwerk', invitedByRole: 'ouder' })).toBe(true);
+    expect(joinsWithoutConsent({ kader: 'vrijwillig', role: 'netwerk', invitedByRole: 'lokaal_team' })).toBe(false);
+    expect(joinsWithoutConsent({ kader: 'dwang', role: 'aanbieder', invitedByRole: 'gi' })).toBe(false);
+    expect(joinsWithoutConsent({ kader: 'vrijwillig', role: 'gi', invitedByRole: 'lokaal_team' })).toBe(false);
   });
 });

@@ -208,3 +208,14 @@ export function allowedDecisions(outcome: ConsentOutcome, userId: string, decisi
   if (outcome.state === 'actief') return ['withdraw'];
   return ['give', 'refuse'];
 }
+
+/**
+ * Whether a person invited in this role will be active at once (true) or wait for the family's consent (false):
+ * the same rules as `evaluateMembership`, for the invitation mail and page.
+ */
+export function joinsWithoutConsent(params: { kader: Kader; role: PlanRole; invitedByRole: PlanRole | null }): boolean {
+  const facts: ConsentFacts = { kader: params.kader, planCreatedBy: null, people: [], members: [], today: new Date(0) };
+  const basis = basisForNewMember(params);
+  const outcome = evaluateMembership(facts, { userId: '', role: params.role, basis, status: 'wacht_op_toestemming', invitedByRole: params.invitedByRole }, []);
+  return outcome.noConsentNeeded !== null;
+}

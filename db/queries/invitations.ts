@@ -39,6 +39,8 @@ export interface InvitationView {
   kader: (typeof plans.$inferSelect)['kader'];
   inviterName: string | null;
   inviterOrganisation: string | null;
+  /** The inviter's role in the plan (null if they no longer have a membership row). */
+  inviterRole: (typeof planMembers.$inferSelect)['role'] | null;
   organisationName: string | null;
 }
 
@@ -54,6 +56,7 @@ export async function findInvitationByTokenHash(db: Db, params: { tokenHash: str
       kader: plans.kader,
       inviterName: inviter.name,
       inviterOrganisation: inviterOrg.name,
+      inviterRole: planMembers.role,
       organisationName: organisations.name,
     })
     .from(invitations)
@@ -61,6 +64,7 @@ export async function findInvitationByTokenHash(db: Db, params: { tokenHash: str
     .innerJoin(households, eq(households.id, plans.householdId))
     .innerJoin(inviter, eq(inviter.id, invitations.invitedBy))
     .leftJoin(inviterOrg, eq(inviterOrg.id, inviter.organisationId))
+    .leftJoin(planMembers, and(eq(planMembers.planId, invitations.planId), eq(planMembers.userId, invitations.invitedBy)))
     .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(eq(invitations.tokenHash, params.tokenHash))
     .limit(1);

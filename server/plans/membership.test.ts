@@ -224,6 +224,8 @@ describe('accept an invitation', () => {
     const email = uniqueEmail('ria');
     await invite(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input: { email, name: 'Oma Ria', role: 'netwerk', hoofdaanbieder: false } });
     const [ria] = await database.db.select().from(users).where(eq(users.email, email));
+    expect(t.mails[0]?.text).toContain('Het gezin beslist of je mag meekijken');
+    expect((await describeInvitation(t.ctx, { token: tokenFromMail(t.mails[0]) }))?.needsConsent).toBe(true);
     const accepted = await acceptInvitation(t.ctx, { token: tokenFromMail(t.mails[0]), userId: ria?.id ?? '', email });
     expect(accepted.status).toBe('wacht_op_toestemming');
     const decided = await decideConsent(t.ctx, { planId: family.plan.id, actorId: family.peter.user.id, input: { memberId: accepted.memberId, decision: 'give' } });

@@ -41,6 +41,7 @@ import {
   basisForNewMember,
   deciderCapacity,
   evaluateMembership,
+  joinsWithoutConsent,
   type ConsentFacts,
   type ConsentOutcome,
   type Decision,
@@ -337,7 +338,7 @@ export async function invite(ctx: MembershipContext, params: { planId: string; a
 
   const url = `${ctx.appUrl}/uitnodiging/${token}`;
   const inviterName = nameOf(await listPlanMembers(ctx.db, { planId: params.planId }), params.actorId);
-  const waits = basisForNewMember({ kader: state.plan.kader, role: input.role }) === 'toestemming' && input.role !== 'netwerk';
+  const waits = !joinsWithoutConsent({ kader: state.plan.kader, role: input.role, invitedByRole: actor.role });
   const lines = [
     `Hallo ${input.name},`,
     '',
@@ -384,7 +385,7 @@ export async function describeInvitation(ctx: Pick<MembershipContext, 'db'>, par
     inviterName: view.inviterName,
     inviterOrganisation: view.inviterOrganisation,
     organisationName: view.organisationName,
-    needsConsent: isProfessionalRole(view.invitation.role) && basisForNewMember({ kader: view.kader, role: view.invitation.role }) === 'toestemming',
+    needsConsent: !joinsWithoutConsent({ kader: view.kader, role: view.invitation.role, invitedByRole: view.inviterRole }),
     expiresAt: view.invitation.expiresAt,
   };
 }
