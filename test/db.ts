@@ -21,13 +21,24 @@ async function adminQuery(url: string, statement: string): Promise<void> {
   }
 }
 
-/** Opens a migrated database; `close()` ends it (and drops it on PostgreSQL). */
-export async function openTestDatabase(): Promise<Database> {
+export interface TestDatabase extends Database {
+  /**
+   * How another process reaches this database: the PostgreSQL URL, or the PGlite data directory (null in
+   * memory). A PGlite directory may be open in one process at a time: close this handle before handing it on.
+   */
+  target: string | null;
+}
+
+/**
+ * Opens a migrated database; `close()` ends it (and drops it on PostgreSQL). With `dataDir` and no DATABASE_URL,
+ * PGlite keeps its files there (for tests that hand the database to a child process).
+ */
+export async function openTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase(options.dataDir ? { dataDir: options.dataDir } : { memory: true });
     await database.migrate();
-    return database;
+    return { ...database, target: options.dataDir ?? null };
   }
   // Identifiers cannot be bound parameters; the name is ours (hex only), so it is safe to interpolate.
   const name = `onsplan_t_${randomBytes(6).toString('hex')}`;
@@ -46,6 +57,7 @@ export async function openTestDatabase(): Promise<Database> {
   let closed: Promise<void> | null = null;
   return {
     ...database,
+    target: url.toString(),
     close() {
       closed ??= (async () => {
         await closePool();
@@ -55,4 +67,9 @@ export async function openTestDatabase(): Promise<Database> {
       return closed;
     },
   };
+}
+
+/** Opens a database a test prepared and another process used (PGlite directory or PostgreSQL URL) again. */
+export async function reopenTestDatabase(target: string): Promise<Database> {
+  return openDatabase(/^postgres(ql)?:\/\//.test(target) ? { url: target } : { dataDir: target });
 }

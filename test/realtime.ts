@@ -2,6 +2,7 @@
  * Test harness for the realtime server: real HTTP servers on port 0, real y-websocket clients (the same provider
  * the browser uses) and raw `ws` clients for frames a well-behaved client would never send.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as decoding from 'lib0/decoding';
@@ -39,12 +40,16 @@ export function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Nodes
 
-export interface RealtimeNode {
-  rt: RealtimeServer;
-  http: http.Server;
+/** Where clients connect: an in-process node or one in a child process. */
+export interface Endpoint {
   port: number;
   /** The y-websocket server URL: the provider appends `/<docName>`. */
   collabUrl: string;
+}
+
+export interface RealtimeNode extends Endpoint {
+  rt: RealtimeServer;
+  http: http.Server;
   /** Closes the realtime server (flushing writes) and the HTTP server. Idempotent. */
   stop(): Promise<void>;
 }
@@ -97,6 +102,59 @@ export async function startRealtimeNode(options: NodeOptions): Promise<RealtimeN
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Nodes in a child process (for SIGKILL)
+
+export interface ChildNode extends Endpoint {
+  /** SIGKILL: no flush, no close frames, as a crash or an OOM kill. Resolves when the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM: the graceful path (flush, 1001, database closed). Resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts test/realtime-child.ts in its own Node process against a database the test prepared (a PostgreSQL URL
+ * or a PGlite data directory, which only one process may hold at a time).
+ */
+export async function spawnRealtimeNode(params: { db: string; port?: number; flushDelayMs?: number }): Promise<ChildNode> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/realtime-child.ts'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      TEST_DB: params.db,
+      TEST_PORT: String(params.port ?? 0),
+      TEST_SECRET: SECRET,
+      TEST_ORIGIN: ORIGIN,
+      TEST_FLUSH_MS: String(params.flushDelayMs ?? 100),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    void exited.then((code) => reject(new Error(`realtime child exited with ${code}: ${stderr}`)));
+  });
+  return {
+    port,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // y-websocket clients
 
 /** A `ws` WebSocket class that sends the browser's headers (cookie, origin), as y-websocket's polyfill. */
@@ -131,7 +189,7 @@ const openClients = new Set<Client>();
 
 /** Connects a real y-websocket provider to a doc, signed in with `cookie`. Does not wait for sync. */
 export function connectClient(params: {
-  node: RealtimeNode;
+  node: Endpoint;
   docName: string;
   cookie: string | null;
   origin?: string | null;
@@ -254,7 +312,7 @@ const openRaw = new Set<RawClient>();
 
 /** Attempts the upgrade; resolves with the HTTP status when refused, or an open raw client. */
 export function rawConnect(params: {
-  node: RealtimeNode;
+  node: Endpoint;
   path: string;
   cookie: string | null;
   origin?: string | null;
@@ -283,7 +341,7 @@ export function rawConnect(params: {
 
 /** Opens a raw client to a doc and fails the test when the server refuses. */
 export async function rawOpen(params: {
-  node: RealtimeNode;
+  node: Endpoint;
   docName: string;
   cookie: string;
   origin?: string;
