@@ -3,7 +3,7 @@
  * survives a restart; compaction keeps the content while shrinking the log.
  */
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Database } from '../../db/client';
@@ -137,6 +137,58 @@ describe('UpdateWriter', () => {
     expect(writer.hasPending).toBe(false);
     expect((await rowsOf(docName)).map((r) => r.userId)).toEqual([lateId, other.id]);
     expect(textOf(await reload(docName))).toBe('eerst, dan');
+  });
+  it('stores a batch once even when the compaction after it fails', async () => {
+    const plan = await buildPlan(database.db);
+    const user = await buildUser(database.db);
+    const docName = docNameFor(plan.id, 'tafel');
+    // The database refuses to delete this doc's rows, so every compaction of it fails (after the insert).
+    await database.db.execute(sql.raw(`
+      CREATE OR REPLACE FUNCTION test_refuse_delete() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'no deletes in this test'; END; $$ LANGUAGE plpgsql`));
+    await database.db.execute(sql.raw(`
+      CREATE TRIGGER test_refuse_delete BEFORE DELETE ON yjs_updates
+      FOR EACH ROW WHEN (OLD.doc = '${docName}') EXECUTE FUNCTION test_refuse_delete()`));
+    try {
+      const errors: unknown[] = [];
+      const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 60_000, compactAfterRows: 2, onError: (e) => errors.push(e) });
+      const doc = new Y.Doc();
+      const updates = typist(doc);
+      for (const word of ['een ', 'twee ', 'drie ']) {
+        doc.getText('body').insert(doc.getText('body').length, word);
+        writer.add(updates[updates.length - 1]!, user.id);
+        await writer.flush();
+      }
+      expect(errors.length).toBeGreaterThan(0);
+      // Three batches, three rows: a failed compaction does not put stored updates back in the queue.
+      expect(await countUpdates(database.db, { doc: docName })).toBe(3);
+      expect(writer.hasPending).toBe(false);
+      expect(textOf(await reload(docName))).toBe('een twee drie ');
+    } finally {
+      await database.db.execute(sql.raw('DROP TRIGGER test_refuse_delete ON yjs_updates'));
+    }
+  });
+
+  it('stores a batch once even when the after-storage listener throws', async () => {
+    const plan = await buildPlan(database.db);
+    const docName = docNameFor(plan.id, 'evaluatie');
+    const errors: unknown[] = [];
+    const writer = new UpdateWriter(database.db, docName, {
+      flushDelayMs: 60_000,
+      compactAfterRows: 10_000,
+      onError: (e) => errors.push(e),
+      onStored: () => {
+        throw new Error('projection broke');
+      },
+    });
+    const doc = new Y.Doc();
+    const updates = typist(doc);
+    doc.getText('body').insert(0, 'eenmaal');
+    writer.add(updates[0]!, null);
+    await writer.flush();
+    await writer.flush();
+    expect(await countUpdates(database.db, { doc: docName })).toBe(1);
+    expect(writer.hasPending).toBe(false);
   });
 });
 

@@ -87,22 +87,34 @@ export class UpdateWriter {
       if (batch.length === 0) return;
       try {
         await appendUpdates(this.db, batch.map((p) => ({ doc: this.docName, update: p.update, userId: p.userId })));
-        this.writes += 1;
-        this.knownRows += batch.length;
+      } catch (err) {
+        // Keep the batch: it is retried on the next flush rather than lost.
+        this.pending = [...batch, ...this.pending];
+        this.options.onError(err);
+        this.timer ??= setTimeout(() => void this.flush(), Math.max(1000, this.options.flushDelayMs));
+        return;
+      }
+      // From here on the batch is stored. What follows may fail without the batch going back in the queue:
+      // that would store the same updates twice, and again on every retry.
+      this.writes += 1;
+      this.knownRows += batch.length;
+      try {
         this.options.onStored?.();
-        if (this.knownRows >= this.options.compactAfterRows) {
+      } catch (err) {
+        this.options.onError(err);
+      }
+      if (this.knownRows >= this.options.compactAfterRows) {
+        try {
           // Another node may have compacted meanwhile: count before doing the work.
           this.knownRows = await countUpdates(this.db, { doc: this.docName });
           if (this.knownRows >= this.options.compactAfterRows) {
             const { after } = await compactDoc(this.db, this.docName);
             this.knownRows = after;
           }
+        } catch (err) {
+          // The rows stay as they are (the log is still complete); the next flush past the bound tries again.
+          this.options.onError(err);
         }
-      } catch (err) {
-        // Keep the batch: it is retried on the next flush rather than lost.
-        this.pending = [...batch, ...this.pending];
-        this.options.onError(err);
-        this.timer ??= setTimeout(() => void this.flush(), Math.max(1000, this.options.flushDelayMs));
       }
     });
     return this.flushing;
