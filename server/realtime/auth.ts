@@ -24,6 +24,8 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Returns the signed-in user's id, or null when there is no valid session cookie. */
 export async function authenticateUpgrade(
   req: IncomingMessage,
@@ -37,5 +39,7 @@ export async function authenticateUpgrade(
     logger: { error: () => undefined, warn: () => undefined, debug: () => undefined } as never,
   } as never);
   const userId = token && typeof token.sub === 'string' ? token.sub : null;
-  return userId ? { userId } : null;
+  // Users are keyed by UUID. Any other subject cannot be anyone here; refusing it now answers 401 instead of the
+  // 503 a uuid column would cause when the membership is looked up.
+  return userId && USER_ID.test(userId) ? { userId } : null;
 }

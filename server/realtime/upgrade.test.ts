@@ -2,11 +2,12 @@
  * The upgrade: everything is refused with a plain HTTP status before any WebSocket exists, and only a signed-in,
  * active member whose role may read the section gets a socket.
  */
+import { encode } from 'next-auth/jwt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { docNameFor } from '../../lib/sections';
 import { openTestDatabase } from '../../test/db';
-import { buildMember, buildPlan, buildPlanWithMembers, buildUser, sessionCookie } from '../../test/factories';
+import { buildMember, buildPlan, buildPlanWithMembers, buildUser, SESSION_COOKIE, sessionCookie } from '../../test/factories';
 import { closeAllRaw, rawConnect, SECRET, startRealtimeNode, type RealtimeNode } from '../../test/realtime';
 
 let database: Database;
@@ -48,6 +49,20 @@ describe('upgrade to /collab/<doc>', () => {
     const forged = await sessionCookie(people.ouder.user.id, 'another-secret-that-is-also-long-enough-0123456789');
     expect(await statusOf(doc, forged)).toBe(401);
     expect(await statusOf(doc, 'next-auth.session-token=not-a-jwt')).toBe(401);
+  });
+
+  it('answers 401 for an expired session', async () => {
+    const { plan, people } = await buildPlanWithMembers(database.db, SECRET, { ouder: { role: 'ouder' } });
+    // Expired a minute ago (beyond next-auth's 15 s clock tolerance).
+    const token = await encode({ token: { sub: people.ouder.user.id }, secret: SECRET, maxAge: -60 });
+    expect(await statusOf(`/collab/${docNameFor(plan.id, 'gezin')}`, `${SESSION_COOKIE}=${token}`)).toBe(401);
+  });
+
+  it('answers 401, not a server error, for a valid token that names no user id the database could hold', async () => {
+    const plan = await buildPlan(database.db);
+    for (const sub of ['not-a-uuid', "' or 1=1 --", '']) {
+      expect(await statusOf(`/collab/${docNameFor(plan.id, 'gezin')}`, await sessionCookie(sub, SECRET)), sub).toBe(401);
+    }
   });
 
   it('answers 403 for a missing or foreign Origin, even with a valid session', async () => {
