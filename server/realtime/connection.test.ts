@@ -29,6 +29,7 @@ import {
   waitFor,
   type RealtimeNode,
 } from '../../test/realtime';
+import { defined } from '../../test/assert';
 import { loadStoredState } from './persistence';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -195,7 +196,7 @@ describe('damaged updates', () => {
     }
     const room = node.rt.registry.get(docName);
     expect(room).toBeDefined();
-    const serverText = room!.doc.getText('body').toString();
+    const serverText = defined(room).doc.getText('body').toString();
     await waitFor(() => textOf(watcher.doc) === serverText, 'watcher agrees with the server');
     await node.rt.flush();
     const reloaded = new Y.Doc();

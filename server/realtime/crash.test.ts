@@ -12,6 +12,7 @@ import { docNameFor } from '../../lib/sections';
 import { openTestDatabase, reopenTestDatabase, usingPostgres, type TestDatabase } from '../../test/db';
 import { buildPlanWithMembers } from '../../test/factories';
 import { connectSynced, destroyAllClients, SECRET, spawnRealtimeNode, textOf, waitFor, type ChildNode } from '../../test/realtime';
+import { defined } from '../../test/assert';
 import { loadStoredState } from './persistence';
 
 const children: ChildNode[] = [];
@@ -37,7 +38,7 @@ describe('a killed node', () => {
       moeder: { role: 'ouder', name: 'Sanne' },
       vader: { role: 'ouder', name: 'Mehmet' },
     });
-    const target = database.target!;
+    const target = defined(database.target, 'database target');
     // Only one process may hold a PGlite directory.
     if (!usingPostgres) await database.close();
 

@@ -13,6 +13,7 @@ import { docNameFor } from '../../lib/sections';
 import { openTestDatabase } from '../../test/db';
 import { buildPlan, buildPlanWithMembers, buildUser } from '../../test/factories';
 import { connectSynced, destroyAllClients, SECRET, startRealtimeNode, textOf, waitFor } from '../../test/realtime';
+import { defined } from '../../test/assert';
 import { compactDoc, loadStoredState, UpdateWriter } from './persistence';
 
 let database: Database;
@@ -58,7 +59,7 @@ describe('UpdateWriter', () => {
     const type = (who: string, s: string) => {
       for (const ch of s) {
         text.insert(text.length, ch);
-        writer.add(updates[updates.length - 1]!, who);
+        writer.add(defined(updates.at(-1)), who);
         authors.push(who);
       }
     };
@@ -75,8 +76,8 @@ describe('UpdateWriter', () => {
 
     // Mehmet's row holds exactly his words: attribution survives the batching.
     const mehmetsRow = new Y.Doc();
-    Y.applyUpdate(mehmetsRow, rows[0]!.update);
-    Y.applyUpdate(mehmetsRow, rows[1]!.update);
+    Y.applyUpdate(mehmetsRow, defined(rows[0]).update);
+    Y.applyUpdate(mehmetsRow, defined(rows[1]).update);
     expect(textOf(mehmetsRow)).toBe('Wij willen rust. En een vaste avond. ');
   });
 
@@ -89,7 +90,7 @@ describe('UpdateWriter', () => {
     const updates = typist(doc);
     for (let i = 0; i < 100; i++) {
       doc.getText('body').insert(i, String(i % 10));
-      writer.add(updates[i]!, user.id);
+      writer.add(defined(updates[i]), user.id);
     }
     await waitFor(() => writer.writes === 1 && !writer.hasPending, 'timed flush');
     await writer.flush();
@@ -105,7 +106,7 @@ describe('UpdateWriter', () => {
     const doc = new Y.Doc();
     const updates = typist(doc);
     doc.getText('body').insert(0, 'eenmaal');
-    writer.add(updates[0]!, null);
+    writer.add(defined(updates[0]), null);
     await Promise.all([writer.flush(), writer.flush(), writer.flush()]);
     expect(writer.writes).toBe(1);
     expect(await countUpdates(database.db, { doc: docName })).toBe(1);
@@ -121,7 +122,7 @@ describe('UpdateWriter', () => {
     // The author's row does not exist yet, so the insert fails (foreign key), as it would while the database is away.
     const lateId = randomUUID();
     doc.getText('body').insert(0, 'eerst');
-    writer.add(updates[0]!, lateId);
+    writer.add(defined(updates[0]), lateId);
     await writer.flush();
     expect(errors).toHaveLength(1);
     expect(writer.hasPending).toBe(true);
@@ -130,7 +131,7 @@ describe('UpdateWriter', () => {
     // More typing while it waits, then the cause goes away: everything is stored, nothing twice.
     const other = await buildUser(database.db);
     doc.getText('body').insert(5, ', dan');
-    writer.add(updates[1]!, other.id);
+    writer.add(defined(updates[1]), other.id);
     await buildUser(database.db, { id: lateId });
     await writer.flush();
     expect(errors).toHaveLength(1);
@@ -156,7 +157,7 @@ describe('UpdateWriter', () => {
       const updates = typist(doc);
       for (const word of ['een ', 'twee ', 'drie ']) {
         doc.getText('body').insert(doc.getText('body').length, word);
-        writer.add(updates[updates.length - 1]!, user.id);
+        writer.add(defined(updates.at(-1)), user.id);
         await writer.flush();
       }
       expect(errors.length).toBeGreaterThan(0);
@@ -184,7 +185,7 @@ describe('UpdateWriter', () => {
     const doc = new Y.Doc();
     const updates = typist(doc);
     doc.getText('body').insert(0, 'eenmaal');
-    writer.add(updates[0]!, null);
+    writer.add(defined(updates[0]), null);
     await writer.flush();
     await writer.flush();
     expect(await countUpdates(database.db, { doc: docName })).toBe(1);
@@ -203,7 +204,7 @@ describe('compaction', () => {
     const text = doc.getText('body');
     for (let i = 0; i < 30; i++) {
       text.insert(text.length, `regel ${i} met wat tekst die later weer weg gaat\n`);
-      writer.add(updates[updates.length - 1]!, user.id);
+      writer.add(defined(updates.at(-1)), user.id);
       await writer.flush(); // one row each
     }
     text.delete(0, text.length);
@@ -217,10 +218,10 @@ describe('compaction', () => {
     expect(result).toEqual({ before: 31, after: 1 });
     const after = await rowsOf(docName);
     expect(after).toHaveLength(1);
-    expect(after[0]!.isSnapshot).toBe(true);
+    expect(defined(after[0]).isSnapshot).toBe(true);
     expect(textOf(await reload(docName))).toBe('Wat blijft.');
     const bytesBefore = before.reduce((n, r) => n + r.update.byteLength, 0);
-    expect(after[0]!.update.byteLength).toBeLessThan(bytesBefore / 4);
+    expect(defined(after[0]).update.byteLength).toBeLessThan(bytesBefore / 4);
   });
 
   it('the server compacts a busy doc on its own and clients still see everything', async () => {
@@ -282,7 +283,7 @@ describe('through the server', () => {
       // The receiving client's echo and the other client's sync are not stored again.
       expect(rows.map((r) => r.userId)).toEqual([people.moeder.user.id, people.wijkteam.user.id]);
       const first = new Y.Doc();
-      Y.applyUpdate(first, rows[0]!.update);
+      Y.applyUpdate(first, defined(rows[0]).update);
       expect(textOf(first)).toBe('door moeder');
 
       // A client that reconnects and resends what the server already has adds no rows.

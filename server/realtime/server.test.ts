@@ -25,6 +25,7 @@ import {
   waitFor,
   type RealtimeNode,
 } from '../../test/realtime';
+import { defined } from '../../test/assert';
 import { LocalBus } from './bus';
 
 let database: Database;
@@ -300,7 +301,7 @@ describe('bounds', () => {
     await waitFor(() => node.rt.stats().connections === 2, 'two admitted');
     // A refused or closed slot is given back.
     const opened = results.flatMap((r) => (r.opened ? [r.raw] : []));
-    opened[0]!.ws.close();
+    defined(opened[0]).ws.close();
     await waitFor(() => node.rt.stats().connections === 1, 'one closed');
     const again = await rawConnect({ node, path: `/collab/${docNameFor(plan.id, 'gezin')}`, cookie: people.moeder.cookie });
     expect(again.opened).toBe(true);
