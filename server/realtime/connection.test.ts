@@ -326,6 +326,25 @@ describe('presence', () => {
     expect(seen?.name).toBe('Sanne de Vries');
   });
 
+  it('closes a connection that claims presence for many clients with 4400; none of them is shown', async () => {
+    const { plan, people } = await family();
+    const docName = docNameFor(plan.id, 'gezin');
+    const moeder = await connectSynced({ node, docName, cookie: people.moeder.cookie });
+    const raw = await rawOpen({ node, docName, cookie: people.vader.cookie });
+    const fakes = Array.from({ length: 50 }, (_, i) => {
+      const fake = new awarenessProtocol.Awareness(new Y.Doc());
+      fake.setLocalState({ user: { color: '#f00' }, cursor: i });
+      return fake;
+    });
+    // One frame with all fifty states, as encodeAwarenessUpdate would write them for one awareness.
+    const merged = new awarenessProtocol.Awareness(new Y.Doc());
+    for (const fake of fakes) awarenessProtocol.applyAwarenessUpdate(merged, awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID]), null);
+    raw.send(awarenessFrame(merged, fakes.map((f) => f.clientID)));
+    expect((await raw.closed).code).toBe(4400);
+    expect(fakes.some((f) => moeder.provider.awareness.getStates().has(f.clientID))).toBe(false);
+    expect(node.rt.registry.get(docName)?.awareness.getStates().size ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('removes a person’s presence when they leave', async () => {
     const { plan, people } = await family();
     const docName = docNameFor(plan.id, 'gezin');

@@ -25,6 +25,9 @@ export interface ConnectionInfo {
   canShowPresence: boolean;
 }
 
+/** Client ids one connection may introduce presence for (see handleAwareness). */
+const MAX_PRESENCE_IDS = 4;
+
 /** Thrown for input that does not follow the protocol. */
 class MalformedMessage extends Error {}
 
@@ -166,6 +169,7 @@ export class Connection implements RoomPeer {
     if (!this.info.canShowPresence) return;
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
+    const claimed = new Set<number>();
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder); // clock
@@ -174,8 +178,13 @@ export class Connection implements RoomPeer {
       // another node either, whose state reached this room through the bus. A client id is claimed by the
       // first connection that introduces it while no one else is present under it.
       if (!this.controlled.has(clientId) && (this.ownerOf(clientId) || this.room.awareness.getStates().has(clientId))) return;
-      this.controlled.add(clientId);
+      claimed.add(clientId);
     }
+    // A y-websocket client speaks for one client id per doc (a new one only after a rare id clash). Many ids
+    // from one socket can only be a crafted client filling everyone's screen with carets.
+    const total = new Set([...this.controlled, ...claimed]).size;
+    if (total > MAX_PRESENCE_IDS) throw new MalformedMessage('presence for too many clients');
+    for (const clientId of claimed) this.controlled.add(clientId);
     // The name shown to others is the signed-in person's, not whatever the client claims.
     const trusted = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
       if (state === null || typeof state !== 'object') return state;
