@@ -5,9 +5,21 @@
  */
 import { RichTextBody } from '@/components/editor/RichTextBody';
 import type { SectionBodyProps } from '@/components/editor/section-body';
+import { FamilyBody } from './family/FamilyBody';
+import { NetworkBody } from './network/NetworkBody';
+import { SafetyBody } from './safety/SafetyBody';
+import { GoalsBody } from '@/components/plan/goals';
 
 export function SectionBody(props: SectionBodyProps) {
   switch (props.section) {
+    case 'gezin':
+      return <FamilyBody {...props} />;
+    case 'netwerk':
+      return <NetworkBody {...props} />;
+    case 'veiligheid':
+      return <SafetyBody {...props} />;
+    case 'doelen':
+      return <GoalsBody {...props} />;
     default:
       return <RichTextBody {...props} />;
   }
