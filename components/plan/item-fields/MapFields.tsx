@@ -1,0 +1,110 @@
+'use client';
+/**
+ * Controls bound to one key of a Y.Map item (single values: who, when, a kind, a date). A change is written to
+ * the shared doc at once and arrives live for everyone; the last writer of a single value wins, which is why
+ * text that people write together is a Y.Text (YTextField) instead.
+ */
+import { useId } from 'react';
+import type * as Y from 'yjs';
+import { useYMapValue } from '@/components/live/useY';
+import styles from './fields.module.css';
+
+interface Common {
+  map: Y.Map<unknown>;
+  field: string;
+  label: string;
+  editable: boolean;
+  hideLabel?: boolean;
+  testId?: string;
+}
+
+/** A one-line text input for a string value. */
+export function MapStringField({ map, field, label, editable, hideLabel, testId, maxLength = 200 }: Common & { maxLength?: number }) {
+  const id = useId();
+  const value = useYMapValue<unknown>(map, field);
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        className={styles.input}
+        value={typeof value === 'string' ? value : ''}
+        readOnly={!editable}
+        maxLength={maxLength}
+        data-testid={testId}
+        onChange={(e) => map.set(field, e.target.value.slice(0, maxLength))}
+      />
+    </div>
+  );
+}
+
+/** A choice among fixed options; `parse` turns the option value back into what is stored (e.g. a number). */
+export function MapSelectField<T extends string | number>({
+  map,
+  field,
+  label,
+  editable,
+  hideLabel,
+  testId,
+  options,
+}: Common & { options: readonly { value: T; label: string }[] }) {
+  const id = useId();
+  const value = useYMapValue<unknown>(map, field);
+  const current = options.find((o) => o.value === value);
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
+        {label}
+      </label>
+      {editable ? (
+        <select
+          id={id}
+          className={styles.input}
+          value={current ? String(current.value) : ''}
+          data-testid={testId}
+          onChange={(e) => {
+            const chosen = options.find((o) => String(o.value) === e.target.value);
+            if (chosen) map.set(field, chosen.value);
+          }}
+        >
+          {!current && <option value="">—</option>}
+          {options.map((o) => (
+            <option key={String(o.value)} value={String(o.value)}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} type="text" className={styles.input} readOnly value={current?.label ?? ''} data-testid={testId} />
+      )}
+    </div>
+  );
+}
+
+/** A calendar date (YYYY-MM-DD, or empty). */
+export function MapDateField({ map, field, label, editable, hideLabel, testId }: Common) {
+  const id = useId();
+  const value = useYMapValue<unknown>(map, field);
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        className={styles.input}
+        value={typeof value === 'string' ? value : ''}
+        readOnly={!editable}
+        data-testid={testId}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v)) map.set(field, v);
+        }}
+      />
+    </div>
+  );
+}

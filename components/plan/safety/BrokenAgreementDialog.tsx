@@ -1,0 +1,182 @@
+'use client';
+/**
+ * "Afspraak niet nagekomen": asks whether the concern was discussed with the family first and, if not, why
+ * (required). The server records the decision and its audit event first; only then is the agreement marked broken
+ * in the live doc, so nothing is shown as recorded that was not. Then it offers to put the case to the table.
+ */
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import NextLink from 'next/link';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useId, useState } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import type * as Y from 'yjs';
+import { BrokenAgreementInput } from '@/lib/safety-input';
+import { mapsOf } from '@/lib/shapes/common';
+import { recordBrokenAgreement, safetyArray } from '@/lib/shapes/safety';
+import styles from './safety.module.css';
+
+export interface BrokenAgreementDialogProps {
+  planId: string;
+  doc: Y.Doc;
+  /** The agreement being recorded, or null when the dialog is closed. */
+  agreement: { id: string; label: string } | null;
+  onClose: () => void;
+}
+
+/** Today as YYYY-MM-DD in the person's own time zone. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function BrokenAgreementDialog({ planId, doc, agreement, onClose }: BrokenAgreementDialogProps) {
+  return (
+    <ModalOverlay
+      isOpen={agreement !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      isDismissable
+      className={styles.overlay}
+    >
+      <Modal className={styles.modal}>
+        <Dialog className={styles.dialog} data-testid="broken-dialog">
+          {agreement && <DialogContent key={agreement.id} planId={planId} doc={doc} agreement={agreement} onClose={onClose} />}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+function DialogContent({ planId, doc, agreement, onClose }: { planId: string; doc: Y.Doc; agreement: { id: string; label: string }; onClose: () => void }) {
+  const t = useTranslations('safety');
+  const id = useId();
+  const [discussed, setDiscussed] = useState<'ja' | 'nee' | ''>('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ tableHref: string | null } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = BrokenAgreementInput.safeParse({ agreementId: agreement.id, discussedWithFamily: discussed === '' ? undefined : discussed === 'ja', reason });
+    if (!parsed.success) {
+      setErrors([...new Set(parsed.error.issues.map((i) => i.message))]);
+      return;
+    }
+    setBusy(true);
+    setErrors([]);
+    try {
+      const res = await fetch(`/api/plans/${planId}/safety/broken`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(parsed.data),
+      });
+      const body = (await res.json().catch(() => ({}))) as { tableHref?: string | null; error?: string };
+      if (!res.ok) {
+        setErrors([body.error ?? t('brokenFailed')]);
+        return;
+      }
+      recordBrokenAgreement(doc, { agreementId: agreement.id, discussedWithFamily: parsed.data.discussedWithFamily, reason: parsed.data.reason, escalated: false, day: today() });
+      setDone({ tableHref: body.tableHref ?? null });
+    } catch {
+      setErrors([t('offline')]); // what was typed stays in the form
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const escalate = () => {
+    const map = mapsOf(safetyArray(doc, 'agreements')).find((m) => m.get('id') === agreement.id);
+    map?.set('escalated', true);
+  };
+
+  if (done) {
+    return (
+      <div className={styles.dialogBody}>
+        <Heading slot="title" className={styles.dialogTitle}>
+          {t('brokenDoneTitle')}
+        </Heading>
+        <Paragraph>{t('brokenDone', { agreement: agreement.label })}</Paragraph>
+        {done.tableHref ? (
+          <>
+            <Paragraph>{t('toTableQuestion')}</Paragraph>
+            <div className={styles.dialogActions}>
+              <NextLink href={done.tableHref} className={`utrecht-button utrecht-button--primary-action ${styles.linkButton}`} onClick={escalate} data-testid="to-table">
+                {t('toTable')}
+              </NextLink>
+              <Button type="button" appearance="secondary-action-button" onClick={onClose}>
+                {t('notNow')}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <div className={styles.dialogActions}>
+            <Button type="button" appearance="primary-action-button" onClick={onClose}>
+              {t('close')}
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <form className={styles.dialogBody} onSubmit={submit} noValidate>
+      <Heading slot="title" className={styles.dialogTitle}>
+        {t('brokenTitle')}
+      </Heading>
+      <p className={styles.quote}>{agreement.label}</p>
+      {errors.length > 0 && (
+        <Alert type="error" role="alert">
+          <ul className={styles.errorList}>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t('discussedQuestion')}</legend>
+        <label className={styles.radio}>
+          <input type="radio" name={`${id}-discussed`} value="ja" checked={discussed === 'ja'} onChange={() => setDiscussed('ja')} data-testid="discussed-yes" />
+          {t('discussedYes')}
+        </label>
+        <label className={styles.radio}>
+          <input type="radio" name={`${id}-discussed`} value="nee" checked={discussed === 'nee'} onChange={() => setDiscussed('nee')} data-testid="discussed-no" />
+          {t('discussedNo')}
+        </label>
+      </fieldset>
+      {discussed === 'nee' && (
+        <div className={styles.field}>
+          <label htmlFor={`${id}-reason`} className={styles.legend}>
+            {t('reasonLabel')}
+          </label>
+          <p id={`${id}-reason-hint`} className={styles.hint}>
+            {t('reasonHint')}
+          </p>
+          <textarea
+            id={`${id}-reason`}
+            className={styles.textarea}
+            rows={3}
+            value={reason}
+            maxLength={1000}
+            required
+            aria-required="true"
+            aria-describedby={`${id}-reason-hint`}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="not-discussed-reason"
+          />
+        </div>
+      )}
+      <div className={styles.dialogActions}>
+        <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="broken-submit">
+          {t('recordBroken')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onClose}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
