@@ -1,0 +1,45 @@
+/**
+ * One export of the plan for one member, as JSON (the AVG right of access: everything they may see, comments
+ * included) or as PDF (readable on paper). Every export is an audit event ('plan.export'), written before the file
+ * is handed out, so an unlogged export never happens.
+ */
+import type { Db } from '@/db/client';
+import { recordAudit } from '../audit/record';
+import type { Via } from '../plans/versions';
+import { buildExport } from './model';
+import { renderPdf } from './pdf';
+import { printableExport } from './printable';
+
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/** A file name without spaces or diacritics: "ons-plan-familie-jansen-2026-11-29.pdf". */
+function fileName(household: string, at: string, ext: string): string {
+  const slug = household.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `ons-plan-${slug || 'gezin'}-${at.slice(0, 10)}.${ext}`;
+}
+
+export async function exportPlan(db: Db, params: { planId: string; userId: string; format: 'pdf' | 'json'; via?: Via; now?: Date; compress?: boolean }): Promise<ExportFile> {
+  const model = await buildExport(db, params);
+  await recordAudit(db, {
+    action: 'plan.export',
+    actorUserId: params.userId,
+    actorRole: model.exportedBy.role,
+    planId: params.planId,
+    accessPoint: params.via?.accessPoint,
+    client: params.via?.client,
+    details: { format: params.format, sections: model.sections.map((s) => s.key) },
+  });
+  if (params.format === 'json') {
+    return {
+      body: Buffer.from(JSON.stringify(model, null, 2), 'utf8'),
+      contentType: 'application/json; charset=utf-8',
+      filename: fileName(model.plan.household, model.exportedAt, 'json'),
+    };
+  }
+  const body = await renderPdf(printableExport(model), { household: model.plan.household, exportedAt: model.exportedAt, compress: params.compress });
+  return { body, contentType: 'application/pdf', filename: fileName(model.plan.household, model.exportedAt, 'pdf') };
+}

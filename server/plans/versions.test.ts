@@ -1,0 +1,151 @@
+/**
+ * Versions and signatures against a real database: the snapshot holds every section's stored state under a hash
+ * that can be recomputed; a viewer gets only the sections they may see now; a signature needs the hash the signer
+ * saw; and the database itself refuses any change to a stored version or signature.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Database } from '@/db/client';
+import { appendUpdates } from '@/db/queries/yjs';
+import { auditEvents, planSignatures, planVersions } from '@/db/schema';
+import { docNameFor } from '@/lib/sections';
+import { fragmentText } from '@/lib/shapes/common';
+import { openTestDatabase } from '@/test/db';
+import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
+import { PlanRefusal } from './refusal';
+import { docFromUpdates } from './section-state';
+import { canonicalJson, hashSnapshot } from './version-hash';
+import { createVersion, signVersion, versionsOfPlan, viewVersion } from './versions';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment('body').push([p]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+async function family() {
+  const db = database.db;
+  const plan = await buildPlan(db);
+  const people = {
+    regisseur: await buildUser(db, { name: 'Mo' }),
+    parent: await buildUser(db, { name: 'Sanne' }),
+    provider: await buildUser(db, { name: 'Eva' }),
+    network: await buildUser(db, { name: 'Ria' }),
+  };
+  await buildMember(db, { planId: plan.id, userId: people.regisseur.id, role: 'lokaal_team' });
+  await appointCasusregisseur(db, { planId: plan.id, userId: people.regisseur.id });
+  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
+  await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
+  await buildMember(db, { planId: plan.id, userId: people.network.id, role: 'netwerk' });
+  await appendUpdates(db, [
+    { doc: docNameFor(plan.id, 'gezin'), update: paragraphUpdate('Wij willen rust in huis.'), userId: null },
+    { doc: docNameFor(plan.id, 'professioneel'), update: paragraphUpdate('Meldcode: geen acuut gevaar.'), userId: null },
+  ]);
+  return { plan, ...people };
+}
+
+/** Awaits a statement the database must refuse; returns its own message (drizzle wraps it as the cause). */
+async function databaseRefusal(p: PromiseLike<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (err as Error).message;
+  }
+  throw new Error('expected the database to refuse');
+}
+
+async function refusal(p: Promise<unknown>): Promise<PlanRefusal> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof PlanRefusal) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('canonical hash', () => {
+  it('does not depend on key order, and changes with any content', () => {
+    expect(canonicalJson({ b: '2', a: { d: 1, c: [2, 1] } })).toBe('{"a":{"c":[2,1],"d":1},"b":"2"}');
+    expect(hashSnapshot({ gezin: 'AA==', doelen: 'AQ==' })).toBe(hashSnapshot({ doelen: 'AQ==', gezin: 'AA==' }));
+    expect(hashSnapshot({ gezin: 'AA==' })).not.toBe(hashSnapshot({ gezin: 'AB==' }));
+    expect(hashSnapshot({})).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('versions', () => {
+  it('snapshots every section of the plan with a hash that recomputes from the stored snapshot', async () => {
+    const f = await family();
+    const created = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'Plan na intake' });
+    const [row] = await database.db.select().from(planVersions).where(eq(planVersions.id, created.id));
+    const snapshot = row?.snapshot as Record<string, string>;
+    // No child of 16½ in this household: every section but overgang18.
+    expect(Object.keys(snapshot).sort()).toEqual(['doelen', 'evaluatie', 'gezin', 'netwerk', 'professioneel', 'tafel', 'veiligheid']);
+    expect(row?.hash).toBe(hashSnapshot(snapshot));
+    const gezin = docFromUpdates([new Uint8Array(Buffer.from(snapshot.gezin ?? '', 'base64'))]);
+    expect(fragmentText(gezin.getXmlFragment('body'))).toBe('Wij willen rust in huis.');
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.planId, f.plan.id));
+    expect(audit.map((a) => a.action)).toContain('version.create');
+  });
+
+  it('only the casusregisseur creates a version', async () => {
+    const f = await family();
+    expect((await refusal(createVersion(database.db, { planId: f.plan.id, actorId: f.provider.id, name: 'x' }))).kind).toBe('forbidden');
+    expect((await refusal(createVersion(database.db, { planId: f.plan.id, actorId: (await buildUser(database.db)).id, name: 'x' }))).kind).toBe('not_found');
+  });
+
+  it('shows a parent the version without the professional notes, and a provider with them', async () => {
+    const f = await family();
+    const { id } = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
+    const forParent = await viewVersion(database.db, { planId: f.plan.id, versionId: id, userId: f.parent.id });
+    expect(forParent.sections.map((s) => s.key)).not.toContain('professioneel');
+    expect(forParent.sections.map((s) => s.key)).toContain('gezin');
+    const forProvider = await viewVersion(database.db, { planId: f.plan.id, versionId: id, userId: f.provider.id });
+    expect(forProvider.sections.map((s) => s.key)).toContain('professioneel');
+    // Another plan's version cannot be reached through this plan.
+    const other = await family();
+    expect((await refusal(viewVersion(database.db, { planId: other.plan.id, versionId: id, userId: other.parent.id }))).kind).toBe('not_found');
+  });
+
+  it('a signature needs the hash the signer saw; twice is refused; network members do not sign', async () => {
+    const f = await family();
+    const v = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
+    const wrong = await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: 'a'.repeat(64) }));
+    expect(wrong.kind).toBe('conflict');
+    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash });
+    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.provider.id, hash: v.hash });
+    expect((await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash }))).message).toContain('al ondertekend');
+    expect((await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.network.id, hash: v.hash }))).kind).toBe('forbidden');
+    const [listed] = await versionsOfPlan(database.db, { planId: f.plan.id, userId: f.network.id });
+    expect(listed?.signatures.map((s) => [s.name, s.role, s.hash])).toEqual([
+      ['Sanne', 'ouder', v.hash],
+      ['Eva', 'aanbieder', v.hash],
+    ]);
+  });
+
+  it('the database refuses to change or delete a stored version or signature', async () => {
+    const f = await family();
+    const v = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
+    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash });
+    expect(await databaseRefusal(database.db.update(planVersions).set({ name: 'vervalst' }).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
+    expect(await databaseRefusal(database.db.update(planVersions).set({ snapshot: {} }).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
+    expect(await databaseRefusal(database.db.delete(planVersions).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
+    expect(await databaseRefusal(database.db.update(planSignatures).set({ hash: 'b'.repeat(64) }).where(eq(planSignatures.versionId, v.id)))).toMatch(/immutable/);
+    expect(await databaseRefusal(database.db.delete(planSignatures).where(eq(planSignatures.versionId, v.id)))).toMatch(/immutable/);
+    const [row] = await database.db.select({ name: planVersions.name, n: sql<number>`(select count(*) from plan_signatures where version_id = ${v.id})` }).from(planVersions).where(eq(planVersions.id, v.id));
+    expect(row?.name).toBe('v1');
+    expect(Number(row?.n)).toBe(1);
+  });
+});
