@@ -9,6 +9,7 @@ import { appointRegisseur } from '../queries/members';
 import { appendUpdates } from '../queries/yjs';
 import { consents, householdPeople, households, organisations, planMembers, plans, regions, users } from '../schema';
 import { docNameFor } from '../../lib/sections';
+import { seedFamilyNetworkSafety } from './family-network-safety';
 import { richTextUpdate } from './yjs-text';
 
 export const DEMO_DOMAIN = 'demo.onsplan.nl';
@@ -196,5 +197,6 @@ async function seedDemo(db: Db): Promise<void> {
         ]),
       },
     ]);
+    await seedFamilyNetworkSafety(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, raters: { youssef, kees, fatima, mo, linda, noah } });
   });
 }
