@@ -4,6 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import type { LoadedMember } from '@/db/queries/members';
 import type { PlanOverview } from '@/db/queries/plans';
 import { ageInYears } from '@/lib/age';
+import { can } from '@/lib/policy';
+import { StatusControl } from './lifecycle/StatusControl';
+import { VersionSummary } from './versions/VersionSummary';
 import styles from './plan.module.css';
 
 /** The plan's header: the family, the frame and status, who directs, and the first summary. */
@@ -14,6 +17,8 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
   const tKader = await getTranslations('kader');
   const tRoles = await getTranslations('roles');
   const tAudit = await getTranslations('audit');
+  const tVersions = await getTranslations('versions');
+  const tExport = await getTranslations('export');
   const today = new Date();
   return (
     <header className={styles.header}>
@@ -32,7 +37,19 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
         <NextLink href={`/plannen/${plan.id}/wie-keek`} className="utrecht-link" data-testid="who-looked-link">
           {tAudit('link')}
         </NextLink>
+        <NextLink href={`/plannen/${plan.id}/versies`} className="utrecht-link" data-testid="versions-link">
+          {tVersions('link')}
+        </NextLink>
+        {/* Plain links: a download is a full request, never a client-side navigation. */}
+        <a href={`/api/plans/${plan.id}/export?format=pdf`} className="utrecht-link" download data-testid="export-pdf">
+          {tExport('downloadPdf')}
+        </a>
+        <a href={`/api/plans/${plan.id}/export?format=json`} className="utrecht-link" download data-testid="export-json">
+          {tExport('downloadJson')}
+        </a>
       </p>
+      <VersionSummary planId={plan.id} />
+      {can(member, 'manage', 'evaluatie') && <StatusControl planId={plan.id} status={plan.status} />}
       <details className={styles.household}>
         <summary>{t('household')}</summary>
         <ul>

@@ -8,6 +8,8 @@ import type { SectionBodyProps } from '@/components/editor/section-body';
 import { FamilyBody } from './family/FamilyBody';
 import { NetworkBody } from './network/NetworkBody';
 import { SafetyBody } from './safety/SafetyBody';
+import { EvaluationBody } from './evaluation';
+import { Transition18Body } from './transition18';
 import { GoalsBody } from '@/components/plan/goals';
 
 export function SectionBody(props: SectionBodyProps) {
@@ -20,6 +22,10 @@ export function SectionBody(props: SectionBodyProps) {
       return <SafetyBody {...props} />;
     case 'doelen':
       return <GoalsBody {...props} />;
+    case 'evaluatie':
+      return <EvaluationBody {...props} />;
+    case 'overgang18':
+      return <Transition18Body {...props} />;
     default:
       return <RichTextBody {...props} />;
   }

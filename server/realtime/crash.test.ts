@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('a killed node', () => {
-  it('loses nothing a client still holds: after a restart every replica has every edit, also in storage', { timeout: 90_000 }, async () => {
+  it('loses nothing a client still holds: after a restart every replica has every edit, also in storage', { timeout: 120_000 }, async () => {
     // PGlite: a data directory, so a second process can open it after the first was killed.
     tmp = usingPostgres ? null : mkdtempSync(path.join(os.tmpdir(), 'onsplan-crash-'));
     database = await openTestDatabase(tmp ? { dataDir: tmp } : {});
