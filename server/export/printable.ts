@@ -148,6 +148,13 @@ function describeSection(s: ExportSection, out: PrintBlock[]): void {
   if (s.skipped > 0) out.push({ t: 'note', text: fill(m.skipped, { count: s.skipped }) });
 }
 
+/** One section's blocks without its title (the version view renders the title itself, in the reader's language). */
+export function sectionBlocks(s: ExportSection): PrintBlock[] {
+  const out: PrintBlock[] = [];
+  describeSection(s, out);
+  return out.slice(1);
+}
+
 /** The whole export as blocks, in reading order. */
 export function printableExport(model: ExportModel): PrintBlock[] {
   const out: PrintBlock[] = [];

@@ -1,0 +1,84 @@
+'use client';
+/** Begin and end ratings side by side, per life domain and per goal, per rater role (GET …/outcomes). */
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import type { OutcomeLine, Outcomes as OutcomesData } from '@/lib/outcomes';
+import styles from './evaluation.module.css';
+
+type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: OutcomesData };
+
+export function Outcomes({ planId }: { planId: string }) {
+  const t = useTranslations('evaluation');
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/plans/${planId}/outcomes`, { cache: 'no-store' })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(String(res.status));
+        const data = (await res.json()) as OutcomesData;
+        if (live) setState({ kind: 'ready', data });
+      })
+      .catch(() => live && setState({ kind: 'error' }));
+    return () => {
+      live = false;
+    };
+  }, [planId]);
+  return (
+    <section className={styles.block} aria-labelledby="evaluation-outcomes" aria-busy={state.kind === 'loading'}>
+      <h3 id="evaluation-outcomes" className={styles.title}>
+        {t('outcomes')}
+      </h3>
+      <p className={styles.help}>{t('outcomesIntro')}</p>
+      {state.kind === 'loading' && <p className={styles.muted}>{t('outcomesLoading')}</p>}
+      {state.kind === 'error' && (
+        <p className={styles.muted} role="alert">
+          {t('outcomesError')}
+        </p>
+      )}
+      {state.kind === 'ready' && state.data.domains.length === 0 && state.data.goals.length === 0 && <p className={styles.muted}>{t('noOutcomes')}</p>}
+      {state.kind === 'ready' &&
+        state.data.domains.map((d) => (
+          <OutcomeTable key={d.domain} caption={t.has(`domains.${d.domain}`) ? t(`domains.${d.domain}`) : d.domain} lines={d.lines} />
+        ))}
+      {state.kind === 'ready' && state.data.goals.map((g) => <OutcomeTable key={g.goalId} caption={g.title ?? t('unnamedGoal')} lines={g.lines} />)}
+    </section>
+  );
+}
+
+function OutcomeTable({ caption, lines }: { caption: string; lines: OutcomeLine[] }) {
+  const t = useTranslations('evaluation');
+  const tRoles = useTranslations('roles');
+  const format = useFormatter();
+  const when = (at: string) => format.dateTime(new Date(at), { day: 'numeric', month: 'short', year: 'numeric' });
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table} data-testid="outcome-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colWho')}</th>
+            <th scope="col">{t('colKind')}</th>
+            <th scope="col">{t('colBegin')}</th>
+            <th scope="col">{t('colLatest')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={`${l.kind}-${l.role}`}>
+              <th scope="row">{tRoles(l.role)}</th>
+              <td>{t.has(`kinds.${l.kind}`) ? t(`kinds.${l.kind}`) : l.kind}</td>
+              <td>
+                <span className={styles.value}>{l.first.value}</span>
+                <span className={styles.when}>{when(l.first.at)}</span>
+              </td>
+              <td>
+                <span className={styles.value}>{l.latest.value}</span>
+                <span className={styles.when}>{when(l.latest.at)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

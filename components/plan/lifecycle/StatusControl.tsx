@@ -1,0 +1,90 @@
+'use client';
+/**
+ * The casusregisseur changes the plan's status. The server decides (Big Five rule, allowed transitions); this form
+ * only offers the allowed next statuses and shows the server's own words when it refuses.
+ */
+import { Button } from '@utrecht/component-library-react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useId, useState } from 'react';
+import { TRANSITIONS } from '@/lib/lifecycle';
+import type { PlanStatus } from '@/lib/roles';
+import styles from './lifecycle.module.css';
+
+type Feedback = { kind: 'error' | 'ok'; text: string } | null;
+
+export function StatusControl({ planId, status }: { planId: string; status: PlanStatus }) {
+  const t = useTranslations('lifecycle');
+  const tStatus = useTranslations('status');
+  const router = useRouter();
+  const id = useId();
+  const targets = TRANSITIONS[status];
+  const [to, setTo] = useState<PlanStatus | ''>(targets[0] ?? '');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!to) return;
+    setBusy(true);
+    setFeedback(null);
+    try {
+      const res = await fetch(`/api/plans/${planId}/status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ to, reason: reason.trim() || undefined }),
+      });
+      const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: { message: string }[] };
+      if (!res.ok) {
+        // The reason stays in the field: nothing typed is lost by a refusal.
+        setFeedback({ kind: 'error', text: body.issues?.[0]?.message ?? body.error ?? t('error') });
+        return;
+      }
+      setFeedback({ kind: 'ok', text: t('changed', { status: tStatus(to) }) });
+      setReason('');
+      router.refresh();
+    } catch {
+      setFeedback({ kind: 'error', text: t('error') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className={styles.control} data-testid="status-control">
+      <summary>{t('change')}</summary>
+      {targets.length === 0 ? (
+        <p className={styles.help}>{t('noTargets')}</p>
+      ) : (
+        <form className={styles.form} onSubmit={submit}>
+          <p className={styles.help}>{t('intro')}</p>
+          <label htmlFor={`${id}-to`} className={styles.label}>
+            {t('to')}
+          </label>
+          <select id={`${id}-to`} className={styles.input} value={to} onChange={(e) => setTo(e.target.value as PlanStatus)} data-testid="status-to">
+            {targets.map((s) => (
+              <option key={s} value={s}>
+                {tStatus(s)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-reason`} className={styles.label}>
+            {t('reason')}
+          </label>
+          <textarea id={`${id}-reason`} className={styles.input} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="status-reason" />
+          <div>
+            <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="status-submit">
+              {t('submit')}
+            </Button>
+          </div>
+          {feedback && (
+            <p className={feedback.kind === 'error' ? styles.error : styles.ok} role={feedback.kind === 'error' ? 'alert' : 'status'} data-testid={`status-${feedback.kind}`}>
+              {feedback.text}
+            </p>
+          )}
+        </form>
+      )}
+    </details>
+  );
+}
