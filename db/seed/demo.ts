@@ -9,8 +9,10 @@ import { appointRegisseur } from '../queries/members';
 import { appendUpdates } from '../queries/yjs';
 import { consents, householdPeople, households, organisations, planMembers, plans, regions, users } from '../schema';
 import { docNameFor } from '../../lib/sections';
+import { seedGoals } from './goals';
 import { seedFamilyNetworkSafety } from './family-network-safety';
 import { richTextUpdate } from './yjs-text';
+import { seedEvaluationDemo } from './evaluation';
 
 export const DEMO_DOMAIN = 'demo.onsplan.nl';
 const mail = (local: string) => `${local}@${DEMO_DOMAIN}`;
@@ -197,6 +199,8 @@ async function seedDemo(db: Db): Promise<void> {
         ]),
       },
     ]);
+    await seedGoals(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, people: { sanne, peter, daan, ria, mo, eva, fatima, youssef, kees, linda, noah, gerrit } });
     await seedFamilyNetworkSafety(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, raters: { youssef, kees, fatima, mo, linda, noah } });
+    await seedEvaluationDemo(t, { plans: { jansen: plan1.id, bos: plan3.id } });
   });
 }
