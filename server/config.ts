@@ -65,7 +65,7 @@ function readOrCreateSecret(dataDir: string): string {
 }
 
 /** Parses the environment into a Config; generates and keeps a secret when none is given outside production use. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
