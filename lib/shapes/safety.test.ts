@@ -68,7 +68,7 @@ describe('concurrent edits', () => {
     setSafetyMeta(fatima, { status: 'afgesproken', reviewDate: '2026-09-01' });
     const mo = new Y.Doc();
     sync(fatima, mo);
-    expect(recordBrokenAgreement(fatima, { agreementId: id, discussedWithFamily: false, reason: 'Gesprek bracht Adam in gevaar', escalated: true, day: '2026-06-02' })).toBe(true);
+    expect(recordBrokenAgreement(fatima, { agreementId: id, discussedWithFamily: false, escalated: true, day: '2026-06-02' })).toBe(true);
     (agreementMap(mo, id).get('what') as Y.Text).insert(20, ' en drugs');
     sync(fatima, mo);
     const { value, problems } = readSafety(mo);
@@ -79,12 +79,12 @@ describe('concurrent edits', () => {
       status: 'verbroken',
       brokenAt: '2026-06-02',
       discussedWithFamily: false,
-      notDiscussedReason: 'Gesprek bracht Adam in gevaar',
+      notDiscussedReason: '',
       escalated: true,
     });
     expect(restoreAgreement(mo, id)).toBe(true);
     expect(readSafety(mo).value.agreements[0]?.status).toBe('geldt');
-    expect(recordBrokenAgreement(mo, { agreementId: 'onbekend-id', discussedWithFamily: true, reason: '', escalated: false, day: '2026-06-02' })).toBe(false);
+    expect(recordBrokenAgreement(mo, { agreementId: 'onbekend-id', discussedWithFamily: true, escalated: false, day: '2026-06-02' })).toBe(false);
   });
 
   it('removes items from each list', () => {
@@ -99,7 +99,7 @@ describe('concurrent edits', () => {
 });
 
 describe('readSafety never trusts invalid content', () => {
-  it('skips and reports a script, a wrong status, a missing id, and a break not discussed without a reason', () => {
+  it('skips and reports a script, a wrong status, a missing id, a wrong discussed value and a wrong meta status', () => {
     const doc = new Y.Doc();
     const ok = addAgreement(doc, { what: 'Geen alcohol in huis' });
     const base = () => ({
@@ -109,7 +109,7 @@ describe('readSafety never trusts invalid content', () => {
       yItem({ ...base(), id: 'script-agree-1', what: yText('<script>fetch("//x")</script>') }),
       yItem({ ...base(), id: 'status-wrong-1', status: 'misschien' }),
       yItem({ ...base() }),
-      yItem({ ...base(), id: 'no-reason-001', status: 'verbroken', brokenAt: '2026-01-01', discussedWithFamily: false }),
+      yItem({ ...base(), id: 'discussed-bad1', status: 'verbroken', brokenAt: '2026-01-01', discussedWithFamily: 'misschien' }),
     ]);
     safetyArray(doc, 'worries').push([yItem({ id: 'worry-script-1', text: yText('javascript:alert(1)') })]);
     safetyArray(doc, 'watchers').push([yItem({ name: 'Kees', role: 'buurman' })]);
@@ -124,7 +124,7 @@ describe('readSafety never trusts invalid content', () => {
     expect(problems.join('\n')).toMatch(/agreements\[1\]: what bevat code/);
     expect(problems.join('\n')).toMatch(/agreements\[2\]: status/);
     expect(problems.join('\n')).toMatch(/agreements\[3\]: id/);
-    expect(problems.join('\n')).toMatch(/agreements\[4\]: notDiscussedReason/);
+    expect(problems.join('\n')).toMatch(/agreements\[4\]: discussedWithFamily/);
     expect(problems.join('\n')).toMatch(/worries\[0\]: text bevat code/);
     expect(problems.join('\n')).toMatch(/watchers\[0\]: id/);
   });

@@ -25,24 +25,22 @@ export type SafetyPlanStatus = (typeof SAFETY_PLAN_STATUSES)[number];
 export const SafetyText = z.object({ id: ItemId, text: SafeText(1000) });
 export type SafetyText = z.infer<typeof SafetyText>;
 
-export const SafetyAgreement = z
-  .object({
-    id: ItemId,
-    what: SafeText(1000),
-    who: SafeText(200),
-    when: SafeText(200),
-    ifNot: SafeText(1000),
-    status: z.enum(AGREEMENT_STATUSES),
-    brokenAt: OptionalDate,
-    discussedWithFamily: z.boolean().nullable(),
-    notDiscussedReason: SafeText(1000),
-    escalated: z.boolean(),
-  })
-  // A broken agreement not discussed with the family must say why (DOMAIN.md "Consent and access").
-  .refine((a) => !(a.status === 'verbroken' && a.discussedWithFamily === false && a.notDiscussedReason.trim() === ''), {
-    message: 'niet besproken met het gezin zonder reden',
-    path: ['notDiscussedReason'],
-  });
+export const SafetyAgreement = z.object({
+  id: ItemId,
+  what: SafeText(1000),
+  who: SafeText(200),
+  when: SafeText(200),
+  ifNot: SafeText(1000),
+  status: z.enum(AGREEMENT_STATUSES),
+  brokenAt: OptionalDate,
+  discussedWithFamily: z.boolean().nullable(),
+  /**
+   * Left empty by the app: why a concern was not discussed with the family is recorded on the server only
+   * (audit event, shown to professionals), because parents, young people and network read this doc.
+   */
+  notDiscussedReason: SafeText(1000),
+  escalated: z.boolean(),
+});
 export type SafetyAgreement = z.infer<typeof SafetyAgreement>;
 
 export const SafetyWatcher = z.object({ id: ItemId, name: SafeText(200), role: SafeText(200) });
@@ -113,17 +111,15 @@ export function updateAgreement(doc: Y.Doc, id: string, values: Partial<Pick<Saf
 export interface BrokenAgreement {
   agreementId: string;
   discussedWithFamily: boolean;
-  /** Why it was not discussed with the family; required when it was not. */
-  reason: string;
   escalated: boolean;
   /** The day it was recorded, YYYY-MM-DD. */
   day: string;
 }
 
 /**
- * Records that an agreement was broken, and whether the concern was discussed with the family (with the reason
- * when not); the plan as a whole becomes `verbroken`. One transaction, so nobody sees half of it.
- * Returns whether the agreement exists.
+ * Records that an agreement was broken and whether the concern was discussed with the family; the plan as a whole
+ * becomes `verbroken`. One transaction, so nobody sees half of it. The reason for not discussing it never goes
+ * into the doc (the family reads it): the server keeps it. Returns whether the agreement exists.
  */
 export function recordBrokenAgreement(doc: Y.Doc, params: BrokenAgreement): boolean {
   const map = findItem(doc, AGREEMENTS, params.agreementId);
@@ -132,7 +128,7 @@ export function recordBrokenAgreement(doc: Y.Doc, params: BrokenAgreement): bool
     map.set('status', 'verbroken');
     map.set('brokenAt', params.day);
     map.set('discussedWithFamily', params.discussedWithFamily);
-    map.set('notDiscussedReason', params.discussedWithFamily ? '' : params.reason.trim());
+    map.set('notDiscussedReason', '');
     map.set('escalated', params.escalated);
     safetyMeta(doc).set('status', 'verbroken');
   });

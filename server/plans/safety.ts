@@ -6,8 +6,10 @@ import 'server-only';
  */
 import { getDb, type Db } from '@/db/client';
 import type { LoadedMember } from '@/db/queries/members';
+import { listBrokenAgreementDecisions, type BrokenAgreementDecision } from '@/db/queries/safety-decisions';
 import { insertSafetyRating, listSafetyRatings, type SafetyRating } from '@/db/queries/safety-scale';
 import { can } from '@/lib/policy';
+import { isProfessionalRole } from '@/lib/roles';
 import type { BrokenAgreementInput, SafetyRatingInput } from '@/lib/safety-input';
 import { docNameFor } from '@/lib/sections';
 import { recordAudit } from '@/server/audit/record';
@@ -74,4 +76,18 @@ export async function recordBrokenAgreementDecision(
     },
   });
   return { tableHref: tableVisible ? `/plannen/${member.planId}?sectie=tafel` : null };
+}
+
+/**
+ * Who may read why a concern was not discussed with the family: professionals who may read the safety plan.
+ * Never the family or its network — the reason may be exactly that telling them would endanger a child.
+ */
+export function mayReadBrokenDecisions(member: LoadedMember): boolean {
+  return isProfessionalRole(member.role) && can(member, 'read', 'veiligheid');
+}
+
+/** The recorded decisions about broken agreements, for those who may read them; empty for everyone else. */
+export async function brokenDecisionsFor(member: LoadedMember): Promise<BrokenAgreementDecision[]> {
+  if (!mayReadBrokenDecisions(member)) return [];
+  return listBrokenAgreementDecisions(getDb(), { planId: member.planId });
 }

@@ -19,9 +19,11 @@ export interface AgreementCardProps {
   index: number;
   editable: boolean;
   onBroken: (agreement: { id: string; label: string }) => void;
+  /** The server's record of the break (only professionals get one): why it was not discussed, and by whom. */
+  decision?: { reason: string | null; actorName: string | null };
 }
 
-export function AgreementCard({ doc, map, index, editable, onBroken }: AgreementCardProps) {
+export function AgreementCard({ doc, map, index, editable, onBroken, decision }: AgreementCardProps) {
   const t = useTranslations('safety');
   const format = useFormatter();
   useYDeep(map as unknown as Y.AbstractType<unknown>);
@@ -55,8 +57,14 @@ export function AgreementCard({ doc, map, index, editable, onBroken }: Agreement
               : t('agreementBroken')}
           </p>
           <p className={styles.brokenLine}>
-            {discussed === true ? t('wasDiscussed') : discussed === false ? t('wasNotDiscussed', { reason: String(map.get('notDiscussedReason') ?? '') }) : t('discussedUnknown')}
+            {discussed === true ? t('wasDiscussed') : discussed === false ? t('wasNotDiscussed') : t('discussedUnknown')}
           </p>
+          {discussed === false && decision?.reason && (
+            <p className={styles.brokenLine} data-testid="broken-reason">
+              {t('reasonForPros', { reason: decision.reason })}
+            </p>
+          )}
+          {decision?.actorName && <p className={styles.brokenLine}>{t('recordedBy', { name: decision.actorName })}</p>}
           {map.get('escalated') === true && <p className={styles.brokenLine}>{t('wasEscalated')}</p>}
         </div>
       )}

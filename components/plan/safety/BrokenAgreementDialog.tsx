@@ -21,6 +21,8 @@ export interface BrokenAgreementDialogProps {
   /** The agreement being recorded, or null when the dialog is closed. */
   agreement: { id: string; label: string } | null;
   onClose: () => void;
+  /** Called once the server has recorded the decision (to reload the decisions shown to professionals). */
+  onRecorded: () => void;
 }
 
 /** Today as YYYY-MM-DD in the person's own time zone. */
@@ -29,7 +31,7 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function BrokenAgreementDialog({ planId, doc, agreement, onClose }: BrokenAgreementDialogProps) {
+export function BrokenAgreementDialog({ planId, doc, agreement, onClose, onRecorded }: BrokenAgreementDialogProps) {
   return (
     <ModalOverlay
       isOpen={agreement !== null}
@@ -41,14 +43,14 @@ export function BrokenAgreementDialog({ planId, doc, agreement, onClose }: Broke
     >
       <Modal className={styles.modal}>
         <Dialog className={styles.dialog} data-testid="broken-dialog">
-          {agreement && <DialogContent key={agreement.id} planId={planId} doc={doc} agreement={agreement} onClose={onClose} />}
+          {agreement && <DialogContent key={agreement.id} planId={planId} doc={doc} agreement={agreement} onClose={onClose} onRecorded={onRecorded} />}
         </Dialog>
       </Modal>
     </ModalOverlay>
   );
 }
 
-function DialogContent({ planId, doc, agreement, onClose }: { planId: string; doc: Y.Doc; agreement: { id: string; label: string }; onClose: () => void }) {
+function DialogContent({ planId, doc, agreement, onClose, onRecorded }: Omit<BrokenAgreementDialogProps, 'agreement'> & { agreement: { id: string; label: string } }) {
   const t = useTranslations('safety');
   const id = useId();
   const [discussed, setDiscussed] = useState<'ja' | 'nee' | ''>('');
@@ -77,7 +79,8 @@ function DialogContent({ planId, doc, agreement, onClose }: { planId: string; do
         setErrors([body.error ?? t('brokenFailed')]);
         return;
       }
-      recordBrokenAgreement(doc, { agreementId: agreement.id, discussedWithFamily: parsed.data.discussedWithFamily, reason: parsed.data.reason, escalated: false, day: today() });
+      recordBrokenAgreement(doc, { agreementId: agreement.id, discussedWithFamily: parsed.data.discussedWithFamily, escalated: false, day: today() });
+      onRecorded();
       setDone({ tableHref: body.tableHref ?? null });
     } catch {
       setErrors([t('offline')]); // what was typed stays in the form

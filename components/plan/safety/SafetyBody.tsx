@@ -7,7 +7,7 @@
  */
 import { Button } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { RichTextBody } from '@/components/editor/RichTextBody';
 import type { SectionBodyProps } from '@/components/editor/section-body';
 import type * as Y from 'yjs';
@@ -32,6 +32,11 @@ export function SafetyBody(props: SectionBodyProps) {
   useYDeep(agreements as unknown as Y.AbstractType<unknown>);
   const [breaking, setBreaking] = useState<{ id: string; label: string } | null>(null);
   const items = mapsOf(agreements).filter((m) => typeof m.get('id') === 'string');
+  const brokenKey = items
+    .filter((m) => m.get('status') === 'verbroken')
+    .map((m) => m.get('id'))
+    .join(',');
+  const { decisions, reload } = useBrokenDecisions(planId, brokenKey);
   const statusOptions = SAFETY_PLAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
   return (
     <div className={styles.safety}>
@@ -71,7 +76,7 @@ export function SafetyBody(props: SectionBodyProps) {
         {items.length === 0 && <p className={styles.muted}>{t('noAgreements')}</p>}
         <ol className={styles.agreements}>
           {items.map((m, i) => (
-            <AgreementCard key={m.get('id') as string} doc={doc} map={m} index={i} editable={editable} onBroken={setBreaking} />
+            <AgreementCard key={m.get('id') as string} doc={doc} map={m} index={i} editable={editable} onBroken={setBreaking} decision={decisions.get(m.get('id') as string)} />
           ))}
         </ol>
         {editable && (
@@ -94,7 +99,31 @@ export function SafetyBody(props: SectionBodyProps) {
         <RichTextBody {...props} />
       </section>
 
-      <BrokenAgreementDialog planId={planId} doc={doc} agreement={breaking} onClose={() => setBreaking(null)} />
+      <BrokenAgreementDialog planId={planId} doc={doc} agreement={breaking} onClose={() => setBreaking(null)} onRecorded={reload} />
     </div>
   );
+}
+
+type Decision = { agreementId: string; discussedWithFamily: boolean; reason: string | null; actorName: string | null };
+
+/**
+ * The server's records of broken agreements (professionals only; others get none), the latest per agreement.
+ * Reloaded when an agreement breaks on anyone's screen (`brokenKey` changes) and after recording one here.
+ */
+function useBrokenDecisions(planId: string, brokenKey: string) {
+  const [decisions, setDecisions] = useState<Map<string, Decision>>(new Map());
+  const reload = useCallback(async () => {
+    try {
+      const res = await fetch(`/api/plans/${planId}/safety/broken`, { cache: 'no-store' });
+      if (!res.ok) return;
+      const body = (await res.json()) as { decisions: Decision[] };
+      setDecisions(new Map(body.decisions.map((d) => [d.agreementId, d])));
+    } catch {
+      // Offline: the doc still shows what was recorded; the reasons come back with the connection.
+    }
+  }, [planId]);
+  useEffect(() => {
+    if (brokenKey) void reload(); // eslint-disable-line react-hooks/set-state-in-effect -- server data for the broken agreements
+  }, [brokenKey, reload]);
+  return { decisions, reload: () => void reload() };
 }

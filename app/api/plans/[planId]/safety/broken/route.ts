@@ -3,10 +3,24 @@ import { BrokenAgreementInput } from '@/lib/safety-input';
 import { clientAddress } from '@/server/http/client-address';
 import { refuseCrossSite } from '@/server/http/same-origin';
 import { requireSectionAccess } from '@/server/plans/section-access';
-import { recordBrokenAgreementDecision } from '@/server/plans/safety';
+import { brokenDecisionsFor, mayReadBrokenDecisions, recordBrokenAgreementDecision } from '@/server/plans/safety';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ planId: string }> };
+
+/**
+ * The decisions about broken agreements (discussed with the family or not, and why not) for professionals who may
+ * read the safety plan; the family and its network get an empty list and `visible: false`.
+ */
+export async function GET(_req: Request, ctx: Ctx) {
+  const { planId } = await ctx.params;
+  const access = await requireSectionAccess({ planId, section: 'veiligheid', action: 'read' });
+  if (!access.ok) return access.response;
+  return NextResponse.json(
+    { visible: mayReadBrokenDecisions(access.member), decisions: await brokenDecisionsFor(access.member) },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
 
 /**
  * Records a broken safety agreement: whether the concern was discussed with the family and, if not, why — for
