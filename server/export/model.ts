@@ -8,7 +8,6 @@ import * as Y from 'yjs';
 import type { Db } from '@/db/client';
 import { listThreadsForExport, type ExportThread } from '@/db/queries/export';
 import { listStatusChanges } from '@/db/queries/lifecycle';
-import { goalTitles } from '@/db/queries/outcomes';
 import { listRatings, type RatingKind } from '@/db/queries/ratings';
 import { findUserById } from '@/db/queries/users';
 import { listVersions } from '@/db/queries/versions';
@@ -19,6 +18,7 @@ import type { SectionKey } from '@/lib/sections';
 import { fragmentText } from '@/lib/shapes/common';
 import { SECTION_READERS } from '@/lib/shapes/index';
 import nl from '@/messages/nl.json';
+import { goalTitles } from '../plans/outcomes';
 import { requireMemberView } from '../plans/plan-member';
 import { loadSectionDoc } from '../plans/section-state';
 
