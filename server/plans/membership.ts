@@ -6,8 +6,7 @@ import 'server-only';
  * The consent rules themselves are pure and live in lib/consent.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '@/db/client';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { insertConsent, listPlanDecisions, loadPlanConsentFacts } from '@/db/queries/consents';
 import { linkHouseholdPerson } from '@/db/queries/households';
 import {
