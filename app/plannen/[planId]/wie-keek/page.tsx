@@ -39,7 +39,6 @@ export default async function WhoLookedPage({ params }: { params: Promise<{ plan
   const days = summariseAudit(events, (s) => can(member, 'see', s));
   const part = (section: (typeof days)[number]['lines'][number]['section']) =>
     section === null ? t('wholePlan') : section === 'hidden' ? t('otherPart') : tSections(section);
-  const knownActions = new Set(['section.open', 'section.write', 'plan.read', 'plan.audit_view', 'plan.create', 'plan.export', 'comment.create', 'comment.resolve']);
   return (
     <section aria-labelledby="audit-title" className={styles.page}>
       <Paragraph>
@@ -63,7 +62,7 @@ export default async function WhoLookedPage({ params }: { params: Promise<{ plan
                   {l.actorRole && <span className={styles.role}> ({tRoles(l.actorRole as 'ouder')})</span>}
                 </span>{' '}
                 <span>
-                  {t(knownActions.has(l.action) ? (`action.${l.action.replace('.', '_')}` as 'action.section_open') : 'action.other', { part: part(l.section) })}
+                  {t(t.has(`action.${l.action.replace('.', '_')}` as 'action.other') ? (`action.${l.action.replace('.', '_')}` as 'action.other') : 'action.other', { part: part(l.section) })}
                 </span>{' '}
                 <span className={styles.when}>
                   {l.count > 1
