@@ -8,21 +8,23 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { SectionBodyProps } from '@/components/editor/section-body';
 import { YTextField } from '@/components/live/YTextField';
+import { useSynced } from '@/components/live/useSynced';
 import { evaluationTypes } from '@/lib/shapes/evaluation';
 import styles from './evaluation.module.css';
 import { Outcomes } from './Outcomes';
 import { ReviewList } from './ReviewList';
 import { StabilityCheck } from './StabilityCheck';
 
-export function EvaluationBody({ doc, planId, editable, user }: SectionBodyProps) {
+export function EvaluationBody({ doc, provider, planId, editable, user }: SectionBodyProps) {
   const t = useTranslations('evaluation');
   const types = useMemo(() => evaluationTypes(doc), [doc]);
+  const synced = useSynced(provider);
   return (
     <div className={styles.evaluation} data-testid="evaluation-body">
       <p className={styles.intro}>{t('intro')}</p>
       <ReviewList doc={doc} editable={editable} userName={user.name} />
       <Outcomes planId={planId} />
-      <StabilityCheck doc={doc} editable={editable} />
+      <StabilityCheck doc={doc} editable={editable} synced={synced} />
       <section className={`${styles.block} ${styles.closing}`} aria-label={t('closingReason')}>
         <YTextField text={types.aftercare} label={t('aftercare')} multiline editable={editable} maxLength={5000} testId="evaluation-aftercare" />
         <YTextField text={types.waakvlam} label={t('waakvlam')} multiline editable={editable} maxLength={5000} testId="evaluation-waakvlam" />

@@ -1,7 +1,8 @@
 'use client';
 /**
- * The Big Five check before help lets go: per life domain, stable or not, with a note. Editors create the
- * domains' entries once when they open the section, so every note is a shared Y.Text from the start.
+ * The Big Five check before help lets go: per life domain, stable or not, with a note. Editors create missing
+ * entries once the doc has synced (never before: an entry made on an empty doc would overwrite the stored one),
+ * so every note is a shared Y.Text from the start.
  */
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
@@ -12,15 +13,15 @@ import { BIG_FIVE } from '@/lib/bigfive';
 import { evaluationTypes, setStable, stabilityNote } from '@/lib/shapes/evaluation';
 import styles from './evaluation.module.css';
 
-export function StabilityCheck({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
+export function StabilityCheck({ doc, editable, synced }: { doc: Y.Doc; editable: boolean; synced: boolean }) {
   const t = useTranslations('evaluation');
   const stability = evaluationTypes(doc).stability;
   useYDeep(stability as unknown as Y.AbstractType<unknown>);
   useEffect(() => {
-    if (!editable) return;
+    if (!editable || !synced) return;
     const missing = BIG_FIVE.filter((d) => !(stability.get(d) instanceof Y.Map) || !((stability.get(d) as Y.Map<unknown>).get('note') instanceof Y.Text));
     if (missing.length > 0) doc.transact(() => missing.forEach((d) => stabilityNote(doc, d)));
-  }, [doc, editable, stability]);
+  }, [doc, editable, synced, stability]);
   const entries = BIG_FIVE.map((d) => {
     const entry = stability.get(d);
     const map = entry instanceof Y.Map ? entry : null;

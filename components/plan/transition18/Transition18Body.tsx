@@ -1,7 +1,8 @@
 'use client';
 /**
  * "Naar 18+": who directs after 18 and, per life domain, what is arranged after 18 — typed together, live.
- * Editors create the domains' texts once when they open the section, so every field is a shared Y.Text.
+ * Editors create missing domain texts once the doc has synced (never before: see useSynced), so every field is a
+ * shared Y.Text.
  */
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo } from 'react';
@@ -9,20 +10,22 @@ import * as Y from 'yjs';
 import type { SectionBodyProps } from '@/components/editor/section-body';
 import { YTextField } from '@/components/live/YTextField';
 import { useYDeep } from '@/components/live/useY';
+import { useSynced } from '@/components/live/useSynced';
 import { BIG_FIVE } from '@/lib/bigfive';
 import { arrangedText, transition18Types } from '@/lib/shapes/transition18';
 import styles from './transition18.module.css';
 
-export function Transition18Body({ doc, editable }: SectionBodyProps) {
+export function Transition18Body({ doc, provider, editable }: SectionBodyProps) {
   const t = useTranslations('transition18');
   const tDomains = useTranslations('evaluation.domains');
   const types = useMemo(() => transition18Types(doc), [doc]);
   useYDeep(types.arranged as unknown as Y.AbstractType<unknown>);
+  const synced = useSynced(provider);
   useEffect(() => {
-    if (!editable) return;
+    if (!editable || !synced) return;
     const missing = BIG_FIVE.filter((d) => !(types.arranged.get(d) instanceof Y.Text));
     if (missing.length > 0) doc.transact(() => missing.forEach((d) => arrangedText(doc, d)));
-  }, [doc, editable, types]);
+  }, [doc, editable, synced, types]);
   const filled = BIG_FIVE.filter((d) => {
     const v = types.arranged.get(d);
     return v instanceof Y.Text && v.toString().trim() !== '';
