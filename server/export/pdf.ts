@@ -83,7 +83,7 @@ export function renderPdf(blocks: readonly PrintBlock[], meta: { household: stri
       }
       case 'para': {
         const x = left + b.indent * INDENT;
-        doc.font('Helvetica').fontSize(10.5).fillColor('#1a1a1a').text(toWinAnsi(b.text), x, doc.y, { width: width - b.indent * INDENT });
+        doc.font(b.strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(10.5).fillColor('#1a1a1a').text(toWinAnsi(b.text), x, doc.y, { width: width - b.indent * INDENT });
         doc.moveDown(0.25);
         break;
       }

@@ -14,7 +14,7 @@ export type PrintBlock =
   | { t: 'h2'; text: string }
   | { t: 'h3'; text: string }
   | { t: 'field'; label: string; text: string; indent: number }
-  | { t: 'para'; text: string; indent: number }
+  | { t: 'para'; text: string; indent: number; strong?: boolean }
   | { t: 'note'; text: string };
 
 const m = nl.export;
@@ -47,40 +47,70 @@ function ageOn(birthDate: string, today: Date): number {
 
 const labelOf = (key: string) => labels[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
-/** A generic, labelled walk of validated content: ids are left out, dates and domains read as words. */
-function describeValue(key: string, value: unknown, indent: number, out: PrintBlock[]): void {
-  if (key === 'id' || key.endsWith('Id') || value === null || value === undefined || value === '') return;
-  if (typeof value === 'boolean') {
-    out.push({ t: 'field', label: labelOf(key), text: value ? m.yes : m.no, indent });
+/** Keys whose text says what an item is: shown first, as the item's own line. */
+const PRIMARY_KEYS = ['words', 'text', 'what', 'name', 'title', 'summary'];
+
+/** A primitive value as a reader would write it: dates and domains as words, booleans as ja/nee. */
+function primitiveText(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? m.yes : m.no;
+  if (typeof value !== 'string' && typeof value !== 'number') return '';
+  const text = String(value);
+  if (key === 'domain') return domainLabels[text] ?? text;
+  if (typeof value === 'string' && /(Date|At|Contact|^due)$/.test(key)) return dutchDate(value);
+  return text;
+}
+
+const skipKey = (key: string) => key === 'id' || key.endsWith('Id');
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+
+/**
+ * One item of a list: its primary text as a numbered line, its other short facts on one line below it, and
+ * nested lists (a goal's actions) further in.
+ */
+function describeItem(item: unknown, n: number, indent: number, out: PrintBlock[]): void {
+  if (isPrimitive(item)) {
+    const text = primitiveText('', item);
+    if (text) out.push({ t: 'para', text: `${n}. ${text}`, indent });
     return;
   }
-  if (typeof value === 'string' || typeof value === 'number') {
-    let text = String(value);
-    if (key === 'domain') text = domainLabels[text] ?? text;
-    else if (/(Date|At|Contact|^due)$/.test(key) && typeof value === 'string') text = dutchDate(value);
+  const entries = Object.entries(item as Record<string, unknown>).filter(([k, v]) => !skipKey(k) && v !== null && v !== undefined && v !== '');
+  const primary = PRIMARY_KEYS.map((k) => entries.find(([key]) => key === k)).find((e) => e && typeof e[1] === 'string');
+  out.push({ t: 'para', text: `${n}. ${primary ? String(primary[1]) : ''}`.trimEnd(), indent });
+  const facts = entries
+    .filter((e) => e !== primary && isPrimitive(e[1]))
+    .map(([k, v]) => [labelOf(k), primitiveText(k, v)] as const)
+    .filter(([, v]) => v.trim() !== '');
+  if (facts.length > 0) out.push({ t: 'para', text: facts.map(([l, v]) => `${l}: ${v}`).join(' · '), indent: indent + 1 });
+  for (const [k, v] of entries) if (!isPrimitive(v)) describeValue(k, v, indent + 1, out);
+}
+
+/** A generic, labelled walk of validated content: ids are left out, dates and domains read as words. */
+function describeValue(key: string, value: unknown, indent: number, out: PrintBlock[]): void {
+  if (skipKey(key) || value === null || value === undefined || value === '') return;
+  if (isPrimitive(value)) {
+    const text = primitiveText(key, value);
     if (text.trim()) out.push({ t: 'field', label: labelOf(key), text, indent });
     return;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return;
-    if (value.every((v) => typeof v !== 'object' || v === null)) {
-      out.push({ t: 'field', label: labelOf(key), text: value.join(', '), indent });
+    if (value.every(isPrimitive)) {
+      out.push({ t: 'field', label: labelOf(key), text: value.map((v) => primitiveText(key, v)).join(', '), indent });
       return;
     }
-    out.push({ t: 'para', text: `${labelOf(key)}:`, indent });
-    value.forEach((item, i) => {
-      out.push({ t: 'para', text: `${i + 1}.`, indent: indent + 1 });
-      describeObject(item, indent + 2, out);
-    });
+    if (key) out.push({ t: 'para', text: `${labelOf(key)}:`, indent, strong: true });
+    value.forEach((item, i) => describeItem(item, i + 1, key ? indent + 1 : indent, out));
     return;
   }
-  if (typeof value === 'object') {
-    out.push({ t: 'para', text: `${labelOf(key)}:`, indent });
-    describeObject(value, indent + 1, out);
-  }
+  if (key) out.push({ t: 'para', text: `${labelOf(key)}:`, indent, strong: true });
+  describeObject(value, key ? indent + 1 : indent, out);
 }
 
 function describeObject(value: unknown, indent: number, out: PrintBlock[]): void {
+  if (Array.isArray(value)) {
+    describeValue('', value, indent, out);
+    return;
+  }
   if (typeof value !== 'object' || value === null) return;
   for (const [k, v] of Object.entries(value)) describeValue(k, v, indent, out);
 }

@@ -25,7 +25,10 @@ export function EvaluationBody({ doc, provider, planId, editable, user }: Sectio
       <ReviewList doc={doc} editable={editable} userName={user.name} />
       <Outcomes planId={planId} />
       <StabilityCheck doc={doc} editable={editable} synced={synced} />
-      <section className={`${styles.block} ${styles.closing}`} aria-label={t('closingReason')}>
+      <section className={`${styles.block} ${styles.closing}`} aria-labelledby="evaluation-closing">
+        <h3 id="evaluation-closing" className={styles.title}>
+          {t('closing')}
+        </h3>
         <YTextField text={types.aftercare} label={t('aftercare')} multiline editable={editable} maxLength={5000} testId="evaluation-aftercare" />
         <YTextField text={types.waakvlam} label={t('waakvlam')} multiline editable={editable} maxLength={5000} testId="evaluation-waakvlam" />
         <YTextField text={types.closingReason} label={t('closingReason')} multiline editable={editable} maxLength={5000} testId="evaluation-closing-reason" />

@@ -36,11 +36,26 @@ export function Outcomes({ planId }: { planId: string }) {
         </p>
       )}
       {state.kind === 'ready' && state.data.domains.length === 0 && state.data.goals.length === 0 && <p className={styles.muted}>{t('noOutcomes')}</p>}
-      {state.kind === 'ready' &&
-        state.data.domains.map((d) => (
-          <OutcomeTable key={d.domain} caption={t.has(`domains.${d.domain}`) ? t(`domains.${d.domain}`) : d.domain} lines={d.lines} />
-        ))}
-      {state.kind === 'ready' && state.data.goals.map((g) => <OutcomeTable key={g.goalId} caption={g.title ?? t('unnamedGoal')} lines={g.lines} />)}
+      {state.kind === 'ready' && state.data.domains.length > 0 && (
+        <>
+          <h4 className={styles.subTitle}>{t('perDomain')}</h4>
+          <div className={styles.tables}>
+            {state.data.domains.map((d) => (
+              <OutcomeTable key={d.domain} caption={t.has(`domains.${d.domain}`) ? t(`domains.${d.domain}`) : d.domain} lines={d.lines} />
+            ))}
+          </div>
+        </>
+      )}
+      {state.kind === 'ready' && state.data.goals.length > 0 && (
+        <>
+          <h4 className={styles.subTitle}>{t('perGoal')}</h4>
+          <div className={styles.tables}>
+            {state.data.goals.map((g) => (
+              <OutcomeTable key={g.goalId} caption={g.title ?? t('unnamedGoal')} lines={g.lines} />
+            ))}
+          </div>
+        </>
+      )}
     </section>
   );
 }
@@ -49,36 +64,42 @@ function OutcomeTable({ caption, lines }: { caption: string; lines: OutcomeLine[
   const t = useTranslations('evaluation');
   const tRoles = useTranslations('roles');
   const format = useFormatter();
-  const when = (at: string) => format.dateTime(new Date(at), { day: 'numeric', month: 'short', year: 'numeric' });
+  const when = (at: string) => format.dateTime(new Date(at), { day: 'numeric', month: 'numeric', year: '2-digit' });
+  const kindOf = (k: string) => (t.has(`kinds.${k}`) ? t(`kinds.${k}`) : k);
+  // One kind in the table (always so for a domain): say it once in the caption; otherwise under each role.
+  const kinds = [...new Set(lines.map((l) => l.kind))];
+  const single = kinds.length === 1 ? kinds[0] : undefined;
   return (
-    <div className={styles.tableWrap}>
-      <table className={styles.table} data-testid="outcome-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('colWho')}</th>
-            <th scope="col">{t('colKind')}</th>
-            <th scope="col">{t('colBegin')}</th>
-            <th scope="col">{t('colLatest')}</th>
+    <table className={styles.table} data-testid="outcome-table">
+      <caption>
+        {caption}
+        {single && <span className={styles.captionKind}> — {kindOf(single)}</span>}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('colWho')}</th>
+          <th scope="col">{t('colBegin')}</th>
+          <th scope="col">{t('colLatest')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={`${l.kind}-${l.role}`}>
+            <th scope="row">
+              {tRoles(l.role)}
+              {!single && <span className={styles.when}>{kindOf(l.kind)}</span>}
+            </th>
+            <td>
+              <span className={styles.value}>{l.first.value}</span>
+              <span className={styles.when}>{when(l.first.at)}</span>
+            </td>
+            <td>
+              <span className={styles.value}>{l.latest.value}</span>
+              <span className={styles.when}>{when(l.latest.at)}</span>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={`${l.kind}-${l.role}`}>
-              <th scope="row">{tRoles(l.role)}</th>
-              <td>{t.has(`kinds.${l.kind}`) ? t(`kinds.${l.kind}`) : l.kind}</td>
-              <td>
-                <span className={styles.value}>{l.first.value}</span>
-                <span className={styles.when}>{when(l.first.at)}</span>
-              </td>
-              <td>
-                <span className={styles.value}>{l.latest.value}</span>
-                <span className={styles.when}>{when(l.latest.at)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }

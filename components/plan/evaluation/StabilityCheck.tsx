@@ -56,7 +56,7 @@ export function StabilityCheck({ doc, editable, synced }: { doc: Y.Doc; editable
               <p id={`hint-${domain}`} className={styles.help}>
                 {t(`domainHints.${domain}`)}
               </p>
-              {note instanceof Y.Text && <YTextField text={note} label={t('note', { domain: label })} editable={editable} maxLength={1000} />}
+              {note instanceof Y.Text && <YTextField text={note} label={t('note', { domain: label })} multiline editable={editable} maxLength={1000} />}
             </li>
           );
         })}

@@ -48,7 +48,11 @@ function Block({ block }: { block: PrintBlock }) {
         </p>
       );
     case 'para':
-      return <p style={indent}>{block.text}</p>;
+      return (
+        <p style={indent} className={block.strong ? styles.fieldLabel : undefined}>
+          {block.text}
+        </p>
+      );
     case 'note':
       return <p className={styles.note}>{block.text}</p>;
   }
