@@ -136,11 +136,9 @@ function describeEvaluation(e: Evaluation, out: PrintBlock[]): void {
 
 function describeTransition18(v: Transition18, out: PrintBlock[]): void {
   if (v.director.trim()) out.push({ t: 'field', label: labels.director ?? 'Regie', text: v.director, indent: 0 });
-  const domains = [...BIG_FIVE, ...Object.keys(v.arranged).filter((k) => !(BIG_FIVE as readonly string[]).includes(k))];
-  for (const d of domains) {
-    const text = v.arranged[d];
-    if (text) out.push({ t: 'field', label: fill(nl.transition18.arrangedFor, { domain: domainLabels[d] ?? d }), text, indent: 0 });
-  }
+  const domains = [...BIG_FIVE, ...Object.keys(v.arranged).filter((k) => !(BIG_FIVE as readonly string[]).includes(k))].filter((d) => v.arranged[d]);
+  if (domains.length > 0) out.push({ t: 'h3', text: labels.arranged ?? 'Geregeld na 18 jaar' });
+  for (const d of domains) out.push({ t: 'field', label: domainLabels[d] ?? d, text: v.arranged[d] ?? '', indent: 0 });
 }
 
 /** Every string inside structured content, to leave out rich text that a reader already returned as plain text. */

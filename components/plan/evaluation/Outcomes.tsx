@@ -41,7 +41,7 @@ export function Outcomes({ planId }: { planId: string }) {
           <h4 className={styles.subTitle}>{t('perDomain')}</h4>
           <div className={styles.tables}>
             {state.data.domains.map((d) => (
-              <OutcomeTable key={d.domain} caption={t.has(`domains.${d.domain}`) ? t(`domains.${d.domain}`) : d.domain} lines={d.lines} />
+              <OutcomeTable key={d.domain} caption={t.has(`domains.${d.domain}`) ? t(`domains.${d.domain}`) : d.domain} lines={d.lines} kindInCaption={false} />
             ))}
           </div>
         </>
@@ -60,20 +60,20 @@ export function Outcomes({ planId }: { planId: string }) {
   );
 }
 
-function OutcomeTable({ caption, lines }: { caption: string; lines: OutcomeLine[] }) {
+function OutcomeTable({ caption, lines, kindInCaption = true }: { caption: string; lines: OutcomeLine[]; kindInCaption?: boolean }) {
   const t = useTranslations('evaluation');
   const tRoles = useTranslations('roles');
   const format = useFormatter();
   const when = (at: string) => format.dateTime(new Date(at), { day: 'numeric', month: 'numeric', year: '2-digit' });
   const kindOf = (k: string) => (t.has(`kinds.${k}`) ? t(`kinds.${k}`) : k);
-  // One kind in the table (always so for a domain): say it once in the caption; otherwise under each role.
+  // One kind in the table: say it once in the caption (domains: already in the heading above); otherwise per role.
   const kinds = [...new Set(lines.map((l) => l.kind))];
   const single = kinds.length === 1 ? kinds[0] : undefined;
   return (
     <table className={styles.table} data-testid="outcome-table">
       <caption>
         {caption}
-        {single && <span className={styles.captionKind}> — {kindOf(single)}</span>}
+        {single && kindInCaption && <span className={styles.captionKind}> — {kindOf(single)}</span>}
       </caption>
       <thead>
         <tr>
