@@ -60,6 +60,8 @@ export interface NodeOptions {
   limits?: Partial<RealtimeLimits>;
   nodeId?: string;
   allowedOrigins?: string[];
+  /** The after-storage hook (the read-model projection), as server/main.ts wires it. */
+  onStored?: (docName: string, doc: Y.Doc) => void;
 }
 
 /** Starts one realtime node on an ephemeral port, wired exactly as server/main.ts wires it. */
@@ -72,6 +74,7 @@ export async function startRealtimeNode(options: NodeOptions): Promise<RealtimeN
     allowedOrigins: options.allowedOrigins ?? [ORIGIN],
     limits: options.limits,
     nodeId: options.nodeId,
+    onStored: options.onStored,
     // Expected refusals are logged by the server; keep test output for real failures.
     log: (msg) => logged.push(msg),
   });

@@ -13,12 +13,17 @@ import { readFamily } from './family';
 import { readNetwork } from './network';
 import { readSafety } from './safety';
 
-export type SectionReader = (doc: Y.Doc) => ReadResult<unknown>;
+/** What a reader may need to know beyond the doc: the plan's region's life domains (the Big Five and its own). */
+export interface ReaderContext {
+  domains?: readonly string[];
+}
+
+export type SectionReader = (doc: Y.Doc, context?: ReaderContext) => ReadResult<unknown>;
 
 export const SECTION_READERS: Partial<Record<SectionKey, SectionReader>> = {
   evaluatie: (doc) => readEvaluation(doc),
   overgang18: (doc) => readTransition18(doc),
-  doelen: (doc) => readGoals(doc),
+  doelen: (doc, context) => readGoals(doc, { domains: context?.domains }),
   gezin: (doc) => readFamily(doc),
   netwerk: (doc) => readNetwork(doc),
   veiligheid: (doc) => readSafety(doc),

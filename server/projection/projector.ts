@@ -5,7 +5,9 @@
  */
 import * as Y from 'yjs';
 import type { Db } from '../../db/client';
+import { domainsOf } from '../../lib/bigfive';
 import { SECTION_READERS } from '../../lib/shapes';
+import { regionSettingsOfPlan } from '../../db/queries/regions';
 import { parseDocName, type SectionKey } from '../../lib/sections';
 import { loadStoredState } from '../realtime/persistence';
 import { projectGoals } from './goals';
@@ -39,7 +41,9 @@ export async function projectDoc(db: Db, docName: string, doc: Y.Doc, log: (msg:
   const project = PROJECTIONS[target.section];
   const read = SECTION_READERS[target.section];
   if (!project || !read) return [];
-  const { value, problems } = read(doc);
+  // Goals may only use the region's domains: the Big Five and the region's own.
+  const domains = domainsOf(await regionSettingsOfPlan(db, { planId: target.planId }));
+  const { value, problems } = read(doc, { domains });
   if (problems.length > 0) log(`[projection] ${docName}: skipped invalid content — ${problems.join(' | ')}`);
   await project(db, target.planId, value);
   return problems;
