@@ -131,7 +131,7 @@ export async function seedFamilyNetworkSafety(db: Db, params: { plans: DemoPlans
     addWatcher(doc, { name: 'Fatima Yilmaz', role: 'Gezinsvoogd (GI)' });
     setSafetyMeta(doc, { status: 'afgesproken', reviewDate: inDays(42) });
     paragraphs(doc, RICH_TEXT_FIELD, [
-      `Afgesproken met Youssef, Naima, Kees en Samira op ${daysAgo(120)}. Adam is apart gesproken; zijn woorden staan bij de zorgen.`,
+      `Afgesproken met Youssef, Naima, Kees en Samira op ${new Date(now.getTime() - 120 * DAY).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })}. Adam is apart gesproken; zijn woorden staan bij de zorgen.`,
       'We kijken elke zes weken samen of de afspraken werken.',
     ]);
   });

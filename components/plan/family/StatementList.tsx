@@ -7,7 +7,7 @@ import { Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import * as Y from 'yjs';
-import { YTextField } from '@/components/live/YTextField';
+import { LiveText } from '../item-fields/LiveText';
 import { useYDeep } from '@/components/live/useY';
 import type { PlanRole } from '@/lib/roles';
 import { mapsOf } from '@/lib/shapes/common';
@@ -54,7 +54,7 @@ export function StatementList({ doc, list, editable, side, role, user }: Stateme
           const authorName = typeof m.get('authorName') === 'string' ? (m.get('authorName') as string) : '';
           return (
             <li key={m.get('id') as string} className={`${styles.item} ${by === 'gezin' ? styles.itemFamily : styles.itemPro}`} data-testid="statement" data-by={by}>
-              <YTextField text={m.get('text') as Y.Text} label={`${title} ${i + 1}`} hideLabel multiline editable={mine} maxLength={1000} />
+              <LiveText text={m.get('text') as Y.Text} label={`${title} ${i + 1}`} hideLabel multiline editable={mine} maxLength={1000} />
               <div className={styles.itemMeta}>
                 <span className={by === 'gezin' ? styles.badgeFamily : styles.badgePro}>{by === 'gezin' ? t('byFamily') : t('byProfessional')}</span>
                 <span className={styles.author}>

@@ -4,7 +4,8 @@
  * the shared doc at once and arrives live for everyone; the last writer of a single value wins, which is why
  * text that people write together is a Y.Text (YTextField) instead.
  */
-import { useId } from 'react';
+import { useFormatter } from 'next-intl';
+import { type ReactNode, useId } from 'react';
 import type * as Y from 'yjs';
 import { useYMapValue } from '@/components/live/useY';
 import styles from './fields.module.css';
@@ -18,10 +19,29 @@ interface Common {
   testId?: string;
 }
 
+/** Read-only: the label and the value as text (readable on a phone, no greyed-out box). */
+function ReadOnlyValue({ label, hideLabel, testId, children }: { label: string; hideLabel?: boolean; testId?: string; children: ReactNode }) {
+  return (
+    <div className={styles.field}>
+      <span className={hideLabel ? 'visually-hidden' : styles.label}>{label}</span>
+      <p className={styles.readValue} data-testid={testId} data-readonly="true">
+        {children}
+      </p>
+    </div>
+  );
+}
+
 /** A one-line text input for a string value. */
 export function MapStringField({ map, field, label, editable, hideLabel, testId, maxLength = 200 }: Common & { maxLength?: number }) {
   const id = useId();
   const value = useYMapValue<unknown>(map, field);
+  if (!editable) {
+    return (
+      <ReadOnlyValue label={label} hideLabel={hideLabel} testId={testId}>
+        {typeof value === 'string' && value ? value : '—'}
+      </ReadOnlyValue>
+    );
+  }
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
@@ -32,7 +52,6 @@ export function MapStringField({ map, field, label, editable, hideLabel, testId,
         type="text"
         className={styles.input}
         value={typeof value === 'string' ? value : ''}
-        readOnly={!editable}
         maxLength={maxLength}
         data-testid={testId}
         onChange={(e) => map.set(field, e.target.value.slice(0, maxLength))}
@@ -41,7 +60,7 @@ export function MapStringField({ map, field, label, editable, hideLabel, testId,
   );
 }
 
-/** A choice among fixed options; `parse` turns the option value back into what is stored (e.g. a number). */
+/** A choice among fixed options; the option's own value (string or number) is what is stored. */
 export function MapSelectField<T extends string | number>({
   map,
   field,
@@ -54,13 +73,19 @@ export function MapSelectField<T extends string | number>({
   const id = useId();
   const value = useYMapValue<unknown>(map, field);
   const current = options.find((o) => o.value === value);
+  if (!editable) {
+    return (
+      <ReadOnlyValue label={label} hideLabel={hideLabel} testId={testId}>
+        {current?.label ?? '—'}
+      </ReadOnlyValue>
+    );
+  }
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
         {label}
       </label>
-      {editable ? (
-        <select
+      <select
           id={id}
           className={styles.input}
           value={current ? String(current.value) : ''}
@@ -76,10 +101,7 @@ export function MapSelectField<T extends string | number>({
               {o.label}
             </option>
           ))}
-        </select>
-      ) : (
-        <input id={id} type="text" className={styles.input} readOnly value={current?.label ?? ''} data-testid={testId} />
-      )}
+      </select>
     </div>
   );
 }
@@ -87,7 +109,16 @@ export function MapSelectField<T extends string | number>({
 /** A calendar date (YYYY-MM-DD, or empty). */
 export function MapDateField({ map, field, label, editable, hideLabel, testId }: Common) {
   const id = useId();
+  const format = useFormatter();
   const value = useYMapValue<unknown>(map, field);
+  if (!editable) {
+    const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    return (
+      <ReadOnlyValue label={label} hideLabel={hideLabel} testId={testId}>
+        {valid ? format.dateTime(new Date(`${value}T12:00:00`), { day: 'numeric', month: 'long', year: 'numeric' }) : '—'}
+      </ReadOnlyValue>
+    );
+  }
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
@@ -98,7 +129,6 @@ export function MapDateField({ map, field, label, editable, hideLabel, testId }:
         type="date"
         className={styles.input}
         value={typeof value === 'string' ? value : ''}
-        readOnly={!editable}
         data-testid={testId}
         onChange={(e) => {
           const v = e.target.value;

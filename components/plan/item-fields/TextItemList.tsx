@@ -7,7 +7,7 @@ import { Button } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import * as Y from 'yjs';
-import { YTextField } from '@/components/live/YTextField';
+import { LiveText } from './LiveText';
 import { useYDeep } from '@/components/live/useY';
 import { mapsOf } from '@/lib/shapes/common';
 import styles from './list.module.css';
@@ -49,7 +49,7 @@ export function TextItemList({ array, title, empty, itemLabel, addLabel, editabl
         <ol className={styles.items}>
           {items.map((m, i) => (
             <li key={m.get('id') as string} className={styles.item} data-testid={`${testId}-item`}>
-              <YTextField text={m.get('text') as Y.Text} label={`${itemLabel} ${i + 1}`} hideLabel multiline editable={editable} maxLength={1000} />
+              <LiveText text={m.get('text') as Y.Text} label={`${itemLabel} ${i + 1}`} hideLabel multiline editable={editable} maxLength={1000} />
               {editable && (
                 <Button type="button" appearance="subtle-button" className={styles.remove} onClick={() => remove(m.get('id') as string)}>
                   {t('remove')}

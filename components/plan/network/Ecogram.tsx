@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { Closeness, NetworkKind } from '@/lib/shapes/network';
 import { NETWORK_KINDS } from '@/lib/shapes/network';
-import { labelLines, labelX, layoutEcogram, type EcogramPerson } from './ecogram-layout';
+import { labelLines, layoutEcogram, type EcogramPerson } from './ecogram-layout';
 import styles from './network.module.css';
 
 /** How a relation of each kind is drawn. */
@@ -79,14 +79,14 @@ export function Ecogram({ householdName, householdPeople, people }: EcogramProps
         </text>
         {layout.people.map((p) => {
           const s = KIND_STYLE[p.kind];
-          const x = labelX(p);
+          const x = p.labelX;
           return (
             <g key={p.id} data-testid="ecogram-node" data-name={p.name}>
               <circle cx={p.x} cy={p.y} r={nodeRadius} fill={s.color} stroke="#fff" strokeWidth={3} />
               <text
                 x={x}
                 y={p.labelY}
-                textAnchor="middle"
+                textAnchor={p.anchor}
                 fontSize={fontSize}
                 fontWeight={600}
                 fill="#1b1b1b"

@@ -8,13 +8,13 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import * as Y from 'yjs';
 import type { SectionBodyProps } from '@/components/editor/section-body';
-import { YTextField } from '@/components/live/YTextField';
+import { LiveText } from '../item-fields/LiveText';
 import { useYDeep } from '@/components/live/useY';
 import { mapsOf, textOf } from '@/lib/shapes/common';
 import { addNetworkPerson, CLOSENESS, NETWORK_KINDS, networkPeople, removeNetworkPerson, type Closeness, type NetworkKind } from '@/lib/shapes/network';
 import { MapDateField, MapSelectField, MapStringField } from '../item-fields/MapFields';
 import { useHousehold } from '../item-fields/useHousehold';
-import { Ecogram } from './Ecogram';
+import { Ecogram, KIND_STYLE } from './Ecogram';
 import styles from './network.module.css';
 
 const isKind = (v: unknown): v is NetworkKind => typeof v === 'string' && (NETWORK_KINDS as readonly string[]).includes(v);
@@ -27,6 +27,8 @@ export function NetworkBody({ doc, planId, editable }: SectionBodyProps) {
   useYDeep(array as unknown as Y.AbstractType<unknown>);
   const id = useId();
   const [draft, setDraft] = useState('');
+  // The person this screen just added opens for filling in; everyone else stays folded (short on a phone).
+  const [justAdded, setJustAdded] = useState<string | null>(null);
   const items = mapsOf(array).filter((m) => typeof m.get('id') === 'string');
   const forEcogram = items.map((m) => ({
     id: m.get('id') as string,
@@ -37,7 +39,7 @@ export function NetworkBody({ doc, planId, editable }: SectionBodyProps) {
   const add = (e: FormEvent) => {
     e.preventDefault();
     if (!draft.trim()) return;
-    addNetworkPerson(doc, { name: draft.trim() });
+    setJustAdded(addNetworkPerson(doc, { name: draft.trim() }));
     setDraft('');
   };
   const kindOptions = NETWORK_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }));
@@ -56,22 +58,40 @@ export function NetworkBody({ doc, planId, editable }: SectionBodyProps) {
             const what = m.get('whatTheyDo');
             const contact = m.get('contact');
             const label = textOf(name) || t('unnamed');
+            const kind = isKind(m.get('kind')) ? (m.get('kind') as NetworkKind) : 'anders';
+            const closeness = isCloseness(m.get('closeness')) ? (m.get('closeness') as Closeness) : 2;
+            const relation = typeof m.get('relation') === 'string' ? (m.get('relation') as string) : '';
             return (
-              <li key={m.get('id') as string} className={styles.card} data-testid="network-person" aria-label={label}>
-                <div className={styles.cardGrid}>
-                  {name instanceof Y.Text && <YTextField text={name} label={t('name')} editable={editable} maxLength={200} testId="network-name" />}
-                  <MapStringField map={m} field="relation" label={t('relation')} editable={editable} testId="network-relation" />
-                  <MapSelectField map={m} field="kind" label={t('kindLabel')} editable={editable} options={kindOptions} testId="network-kind" />
-                  <MapSelectField map={m} field="closeness" label={t('closenessLabel')} editable={editable} options={closenessOptions} testId="network-closeness" />
-                  {contact instanceof Y.Text && <YTextField text={contact} label={t('contact')} editable={editable} maxLength={500} />}
-                  <MapDateField map={m} field="lastContact" label={t('lastContact')} editable={editable} />
-                </div>
-                {what instanceof Y.Text && <YTextField text={what} label={t('whatTheyDo')} multiline editable={editable} maxLength={1000} />}
-                {editable && (
-                  <Button type="button" appearance="subtle-button" className={styles.remove} onClick={() => removeNetworkPerson(doc, m.get('id') as string)}>
-                    {t('remove', { name: label })}
-                  </Button>
-                )}
+              <li key={m.get('id') as string} className={styles.card} data-testid="network-person">
+                <details open={m.get('id') === justAdded || undefined}>
+                  <summary className={styles.summary} data-testid="network-summary">
+                    <span className={styles.summaryName}>{label}</span>
+                    {relation && <span className={styles.summaryRelation}>{relation}</span>}
+                    <span className={styles.chips}>
+                      <span className={styles.chip}>
+                        <span className={styles.kindDot} style={{ background: KIND_STYLE[kind].color }} aria-hidden="true" />
+                        {t(`kind.${kind}`)}
+                      </span>
+                      <span className={styles.chip}>{t(`closeness.${closeness}`)}</span>
+                    </span>
+                  </summary>
+                  <div className={styles.cardBody}>
+                    <div className={styles.cardGrid}>
+                      {name instanceof Y.Text && <LiveText text={name} label={t('name')} editable={editable} maxLength={200} testId="network-name" />}
+                      <MapStringField map={m} field="relation" label={t('relation')} editable={editable} testId="network-relation" />
+                      <MapSelectField map={m} field="kind" label={t('kindLabel')} editable={editable} options={kindOptions} testId="network-kind" />
+                      <MapSelectField map={m} field="closeness" label={t('closenessLabel')} editable={editable} options={closenessOptions} testId="network-closeness" />
+                      {contact instanceof Y.Text && <LiveText text={contact} label={t('contact')} editable={editable} maxLength={500} />}
+                      <MapDateField map={m} field="lastContact" label={t('lastContact')} editable={editable} />
+                    </div>
+                    {what instanceof Y.Text && <LiveText text={what} label={t('whatTheyDo')} multiline editable={editable} maxLength={1000} />}
+                    {editable && (
+                      <Button type="button" appearance="subtle-button" className={styles.remove} onClick={() => removeNetworkPerson(doc, m.get('id') as string)}>
+                        {t('remove', { name: label })}
+                      </Button>
+                    )}
+                  </div>
+                </details>
               </li>
             );
           })}

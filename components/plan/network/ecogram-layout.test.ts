@@ -1,7 +1,7 @@
 /** The ecogram's geometry: everyone on their own ring, inside the drawing, labels short and (mostly) apart. */
 import { describe, expect, it } from 'vitest';
 import type { Closeness, NetworkKind } from '@/lib/shapes/network';
-import { labelLines, labelX, layoutEcogram, type EcogramPerson } from './ecogram-layout';
+import { labelBoxOf, labelLines, layoutEcogram, type EcogramPerson } from './ecogram-layout';
 
 const person = (id: string, name: string, kind: NetworkKind, closeness: Closeness): EcogramPerson => ({ id, name, kind, closeness });
 
@@ -35,11 +35,40 @@ describe('layoutEcogram', () => {
     for (const p of layout.people) {
       expect(p.x).toBeGreaterThan(layout.nodeRadius);
       expect(p.x).toBeLessThan(layout.size - layout.nodeRadius);
-      expect(p.labelY).toBeGreaterThan(0);
-      expect(p.labelY + (p.lines.length - 1) * layout.lineHeight).toBeLessThan(layout.size);
-      const half = (Math.max(...p.lines.map((l) => l.length)) * layout.fontSize * 0.56) / 2;
-      expect(labelX(p) - half).toBeGreaterThanOrEqual(3);
-      expect(labelX(p) + half).toBeLessThanOrEqual(layout.size - 3);
+      const box = labelBoxOf(p);
+      expect(box.x1).toBeGreaterThanOrEqual(2);
+      expect(box.x2).toBeLessThanOrEqual(layout.size - 2);
+      expect(box.y1).toBeGreaterThanOrEqual(2);
+      expect(box.y2).toBeLessThanOrEqual(layout.size - 2);
+    }
+  });
+
+  it('keeps labels apart from each other and from the nodes, also with a crowded inner ring', () => {
+    const crowded = layoutEcogram([
+      person('a', 'Oma Ria', 'familie', 1),
+      person('b', 'Peter de Vries', 'familie', 1),
+      person('c', 'Opa Henk', 'familie', 1),
+      person('d', 'Trainer Bas', 'vriend', 2),
+      person('e', 'Coach Ahmed', 'vriend', 1),
+      person('f', 'Buurvrouw Anja', 'buurt', 3),
+      person('g', 'Meester Joris', 'school', 2),
+      person('h', 'Eva Bakker', 'professional', 2),
+      person('i', 'Mo Ait Taleb', 'professional', 2),
+      person('j', 'Huisarts Visser', 'professional', 3),
+    ]);
+    const boxes = crowded.people.map(labelBoxOf);
+    const overlaps: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.forEach((b, j) => {
+        if (j > i && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push(`${crowded.people[i]?.name} × ${crowded.people[j]?.name}`);
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    for (const [i, box] of boxes.entries()) {
+      for (const q of crowded.people) {
+        const hit = q.x + crowded.nodeRadius > box.x1 && q.x - crowded.nodeRadius < box.x2 && q.y + crowded.nodeRadius > box.y1 && q.y - crowded.nodeRadius < box.y2;
+        expect(hit, `${crowded.people[i]?.name} covers the node of ${q.name}`).toBe(false);
+      }
     }
   });
 

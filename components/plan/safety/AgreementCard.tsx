@@ -6,7 +6,7 @@
 import { Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import * as Y from 'yjs';
-import { YTextField } from '@/components/live/YTextField';
+import { LiveText } from '../item-fields/LiveText';
 import { useYDeep } from '@/components/live/useY';
 import { textOf } from '@/lib/shapes/common';
 import { removeSafetyItem, restoreAgreement } from '@/lib/shapes/safety';
@@ -43,12 +43,12 @@ export function AgreementCard({ doc, map, index, editable, onBroken, decision }:
           {broken ? t('agreementBroken') : t('agreementHolds')}
         </span>
       </div>
-      {what instanceof Y.Text && <YTextField text={what} label={t('what')} multiline editable={editable} maxLength={1000} testId="agreement-what" />}
+      {what instanceof Y.Text && <LiveText text={what} label={t('what')} multiline editable={editable} maxLength={1000} testId="agreement-what" />}
       <div className={styles.twoCols}>
         <MapStringField map={map} field="who" label={t('who')} editable={editable} testId="agreement-who" />
         <MapStringField map={map} field="when" label={t('when')} editable={editable} testId="agreement-when" />
       </div>
-      {ifNot instanceof Y.Text && <YTextField text={ifNot} label={t('ifNot')} multiline editable={editable} maxLength={1000} testId="agreement-ifnot" />}
+      {ifNot instanceof Y.Text && <LiveText text={ifNot} label={t('ifNot')} multiline editable={editable} maxLength={1000} testId="agreement-ifnot" />}
       {broken && (
         <div className={styles.brokenRecord} data-testid="broken-record">
           <p className={styles.brokenLine}>

@@ -41,8 +41,8 @@ function byRater(ratings: Rating[]): Rater[] {
 
 /** A small line of a rater's numbers over time (decorative: the numbers are also written out). */
 function Sparkline({ values }: { values: number[] }) {
-  const w = 120;
-  const h = 36;
+  const w = 160;
+  const h = 48;
   const step = values.length > 1 ? (w - 8) / (values.length - 1) : 0;
   const points = values.map((v, i) => [4 + i * step, h - 4 - (v / 10) * (h - 8)] as const);
   return (

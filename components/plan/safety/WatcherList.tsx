@@ -30,20 +30,33 @@ export function WatcherList({ doc, editable }: { doc: Y.Doc; editable: boolean }
       </h3>
       <p className={styles.hint}>{t('watchersHint')}</p>
       {items.length === 0 && <p className={styles.muted}>{t('noWatchers')}</p>}
-      <ul className={styles.watchers}>
-        {items.map((m, i) => (
-          <li key={m.get('id') as string} className={styles.watcher} data-testid="watcher">
-            <MapStringField map={m} field="name" label={t('watcherName', { n: i + 1 })} editable={editable} />
-            <MapStringField map={m} field="role" label={t('watcherRole', { n: i + 1 })} editable={editable} />
-            {editable && (
+      {editable ? (
+        <ul className={styles.watchers}>
+          {items.map((m, i) => (
+            <li key={m.get('id') as string} className={styles.watcher} data-testid="watcher">
+              <MapStringField map={m} field="name" label={t('watcherName', { n: i + 1 })} editable />
+              <MapStringField map={m} field="role" label={t('watcherRole', { n: i + 1 })} editable />
               <Button type="button" appearance="subtle-button" className={styles.watcherRemove} onClick={() => removeSafetyItem(doc, 'watchers', m.get('id') as string)}>
                 {t('remove')}
                 <span className="visually-hidden"> {String(m.get('name') ?? '')}</span>
               </Button>
-            )}
-          </li>
-        ))}
-      </ul>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className={styles.watchersRead}>
+          {items.map((m) => {
+            const name = typeof m.get('name') === 'string' ? (m.get('name') as string) : '';
+            const role = typeof m.get('role') === 'string' ? (m.get('role') as string) : '';
+            return (
+              <li key={m.get('id') as string} data-testid="watcher">
+                <strong>{name || '—'}</strong>
+                {role && <span className={styles.watcherRole}> — {role}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       {editable && (
         <form className={styles.addForm} onSubmit={add}>
           <label htmlFor={`${id}-new`} className="visually-hidden">
