@@ -23,3 +23,9 @@ export type RegionSettings = z.infer<typeof RegionSettings>;
 export function domainsOf(settings: RegionSettings | null | undefined): string[] {
   return [...BIG_FIVE, ...(settings?.extraDomains ?? []).map((d) => d.key).filter((k) => !(BIG_FIVE as readonly string[]).includes(k))];
 }
+
+/** A section's title: the region's own label when it set one, else the default (from the message files). */
+export function sectionTitle(key: string, settings: RegionSettings | null | undefined, fallback: (key: string) => string): string {
+  const own = settings?.sectionLabels[key];
+  return own && own.trim() ? own : fallback(key);
+}

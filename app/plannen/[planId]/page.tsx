@@ -15,6 +15,7 @@ import { waitingMembership } from '@/server/plans/membership';
 import { MembershipLinks } from '@/components/plan/membership/MembershipLinks';
 import { WaitingForConsent } from '@/components/plan/membership/WaitingForConsent';
 import styles from '@/components/plan/plan.module.css';
+import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Gezinsplan' };
@@ -41,7 +42,7 @@ export default async function PlanPage({
   const active = sections.find((s) => isSectionKey(sectie ?? '') && s.key === sectie) ?? sections[0];
   if (!active) notFound();
   const t = await getTranslations('plan');
-  const tSections = await getTranslations('sections');
+  const tSections = await sectionLabelsForPlan(planId);
   const tRights = await getTranslations('rights');
   await recordAudit(getDb(), {
     action: 'plan.read',

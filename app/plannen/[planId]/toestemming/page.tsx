@@ -10,6 +10,7 @@ import { CONSENT_ACTIONS } from '@/lib/membership-input';
 import { requireUser } from '@/server/auth/session';
 import { loadPlanForMember } from '@/server/plans/access';
 import { listConsentRequests, MembershipError, type ConsentRequest } from '@/server/plans/membership';
+import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Toestemming' };
@@ -24,7 +25,7 @@ export default async function ConsentPage({ params, searchParams }: { params: Pr
   const { klaar } = await searchParams;
   const t = await getTranslations('consent');
   const tRoles = await getTranslations('roles');
-  const tSections = await getTranslations('sections');
+  const tSections = await sectionLabelsForPlan(planId);
   const tRights = await getTranslations('rights');
 
   let data: Awaited<ReturnType<typeof listConsentRequests>>;

@@ -11,6 +11,7 @@ import { recordAudit } from '@/server/audit/record';
 import { requireUser } from '@/server/auth/session';
 import { loadPlanForMember } from '@/server/plans/access';
 import styles from '@/components/plan/audit/audit.module.css';
+import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Wie heeft ons plan bekeken?' };
@@ -30,7 +31,7 @@ export default async function WhoLookedPage({ params }: { params: Promise<{ plan
   if (!loaded) notFound();
   const { member, plan } = loaded;
   const t = await getTranslations('audit');
-  const tSections = await getTranslations('sections');
+  const tSections = await sectionLabelsForPlan(planId);
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
   const since = windowStart();
