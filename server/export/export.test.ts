@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db/client';
 import { createThread } from '@/db/queries/comments';
 import { appendUpdates } from '@/db/queries/yjs';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, households, regions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { yItem, yText } from '@/lib/shapes/common';
 import { addReview, evaluationTypes, setStable } from '@/lib/shapes/evaluation';
@@ -144,6 +144,15 @@ describe('plan export', () => {
     const lineWith = (w: string) => text.split('\n').findIndex((l) => l.includes(w));
     expect(lineWith('woord399')).toBeGreaterThan(lineWith('woord0 '));
     expect(text).toMatch(/pagina 2 van/);
+  });
+
+  it("names sections as the plan's region does", async () => {
+    const { plan, parent } = await planWithNotes();
+    const [household] = await database.db.select({ regionId: households.regionId }).from(households).where(eq(households.id, plan.householdId));
+    await database.db.update(regions).set({ settings: { sectionLabels: { gezin: 'Wie wij zijn' } } }).where(eq(regions.id, household?.regionId ?? ''));
+    const model = await buildExport(database.db, { planId: plan.id, userId: parent.id });
+    expect(model.sections.find((s) => s.key === 'gezin')?.title).toBe('Wie wij zijn');
+    expect(model.sections.find((s) => s.key === 'doelen')?.title).toBe('Doelen');
   });
 
   it('only members export; others see no plan', async () => {

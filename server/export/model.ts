@@ -9,8 +9,10 @@ import type { Db } from '@/db/client';
 import { listThreadsForExport, type ExportThread } from '@/db/queries/export';
 import { listStatusChanges } from '@/db/queries/lifecycle';
 import { listRatings, type RatingKind } from '@/db/queries/ratings';
+import { regionSettingsOfPlan } from '@/db/queries/regions';
 import { findUserById } from '@/db/queries/users';
 import { listVersions } from '@/db/queries/versions';
+import { sectionTitle } from '@/lib/bigfive';
 import { summariseOutcomes, type Outcomes } from '@/lib/outcomes';
 import { can, type Level } from '@/lib/policy';
 import type { PlanRole } from '@/lib/roles';
@@ -99,7 +101,10 @@ export function readSectionForExport(section: SectionKey, doc: Y.Doc): Pick<Expo
 export async function buildExport(db: Db, params: { planId: string; userId: string; now?: Date }): Promise<ExportModel> {
   const view = await requireMemberView(db, params);
   const { member, plan, sections } = view;
-  const titles = nl.sections as Record<SectionKey, string>;
+  // Titles as the plan's region names its sections, else the Dutch defaults.
+  const settings = await regionSettingsOfPlan(db, { planId: params.planId });
+  const defaults = nl.sections as Record<string, string>;
+  const titleOf = (key: SectionKey) => sectionTitle(key, settings, (k) => defaults[k] ?? k);
   const threads = await listThreadsForExport(db, { planId: params.planId, sections: sections.map((s) => s.key) });
   const out: ExportSection[] = [];
   for (const s of sections) {
@@ -107,7 +112,7 @@ export async function buildExport(db: Db, params: { planId: string; userId: stri
     try {
       out.push({
         key: s.key,
-        title: titles[s.key],
+        title: titleOf(s.key),
         right: s.level,
         ...readSectionForExport(s.key, doc),
         comments: threads.filter((t) => t.section === s.key).map(({ section: _s, ...t }) => t),

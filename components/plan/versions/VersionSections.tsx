@@ -1,8 +1,8 @@
 import { Heading } from '@utrecht/component-library-react';
-import { getTranslations } from 'next-intl/server';
 import type { SectionKey } from '@/lib/sections';
 import { readSectionForExport } from '@/server/export/model';
 import { sectionBlocks, type PrintBlock } from '@/server/export/printable';
+import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 import { docFromUpdates } from '@/server/plans/section-state';
 import styles from './versions.module.css';
 
@@ -11,8 +11,8 @@ import styles from './versions.module.css';
  * section readers (validated), rich text as text — the same description as the paper export. Only the sections
  * passed in are rendered; the caller passes just those the viewer may see now.
  */
-export async function VersionSections({ sections }: { sections: { key: SectionKey; state: Uint8Array }[] }) {
-  const tSections = await getTranslations('sections');
+export async function VersionSections({ planId, sections }: { planId: string; sections: { key: SectionKey; state: Uint8Array }[] }) {
+  const tSections = await sectionLabelsForPlan(planId);
   return (
     <div className={styles.sections}>
       {sections.map(({ key, state }) => {

@@ -56,7 +56,7 @@ export default async function VersionPage({ params }: { params: Promise<{ planId
           {t('hash')}: <span data-testid="version-hash">{version.hash}</span>
         </p>
       </section>
-      <VersionSections sections={version.sections} />
+      <VersionSections planId={planId} sections={version.sections} />
     </article>
   );
 }
