@@ -3,8 +3,9 @@
  * the same time, Fatima recording a broken agreement (discussed with the family? if not, why?) and being offered
  * the table, a parent who comments but cannot change agreements, and the ecogram of the people around a family.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request, test } from '@playwright/test';
 import { expectNoSeriousA11yIssues, openPlan, signInAs } from './fixtures';
+import { type Session, signInOverHttp } from './live';
 
 async function openSection(page: Page, label: string) {
   await page.getByRole('navigation', { name: 'Onderdelen van het plan' }).getByRole('link', { name: label }).click();
@@ -214,4 +215,62 @@ test('Ons gezin keeps the family\'s words apart from professionals\' and marks e
   await expect(eva.page.getByTestId('family-strengths').getByTestId('statement')).toHaveCount(count - 1);
   await sanne.context.close();
   await eva.context.close();
+});
+
+test('the household, safety-scale and broken-agreement routes refuse what the matrix refuses', async ({ baseURL }) => {
+  const base = baseURL ?? '';
+  const origin = new URL(base).origin;
+  const headers = { origin };
+  const eva = await signInOverHttp(base, 'eva@demo.onsplan.nl'); // aanbieder: reads the safety plan only
+  const linda = await signInOverHttp(base, 'linda@demo.onsplan.nl'); // ouder: comments
+  const anouk = await signInOverHttp(base, 'anouk@demo.onsplan.nl'); // verwijzer: no safety plan at all
+  const sanne = await signInOverHttp(base, 'sanne@demo.onsplan.nl'); // not a member of Familie Bos
+  const fatima = await signInOverHttp(base, 'fatima@demo.onsplan.nl'); // gi: edits
+  const people = (await (await fatima.api.get('/api/demo/people')).json()) as { people: { plans: { planId: string; householdName: string }[] }[] };
+  const planId = people.people.flatMap((p) => p.plans).find((p) => p.householdName === 'Familie Bos')?.planId ?? '';
+  const scale = `/api/plans/${planId}/safety-scale`;
+  const broken = `/api/plans/${planId}/safety/broken`;
+  const household = `/api/plans/${planId}/household`;
+  const anonymous = await request.newContext({ baseURL: base });
+
+  // Signed out 401; not a member, or the section hidden from the role, 404 (as for an unknown plan).
+  for (const url of [scale, broken, household]) expect((await anonymous.get(url)).status()).toBe(401);
+  for (const url of [scale, broken, household]) expect((await sanne.api.get(url)).status()).toBe(404);
+  expect((await anouk.api.get(scale)).status()).toBe(404);
+  expect((await anouk.api.post(scale, { headers, data: { value: 5 } })).status()).toBe(404);
+  expect((await anouk.api.get(household)).status()).toBe(200);
+
+  // Reading the scale is for every reader; rating needs the comment right.
+  const forEva = (await (await eva.api.get(scale)).json()) as { mayRate: boolean; ratings: unknown[] };
+  expect(forEva.mayRate).toBe(false);
+  expect(forEva.ratings.length).toBeGreaterThan(0);
+  expect((await eva.api.post(scale, { headers, data: { value: 5 } })).status()).toBe(403);
+  expect((await linda.api.post(scale, { headers, data: { value: 11 } })).status()).toBe(400);
+  expect((await linda.api.post(scale, { headers, data: { value: 4.5 } })).status()).toBe(400);
+  expect((await linda.api.post(scale, { headers, data: { value: 5, note: '<script>alert(1)</script>' } })).status()).toBe(400);
+  expect((await linda.api.post(scale, { headers: { origin: 'https://evil.example' }, data: { value: 5 } })).status()).toBe(403);
+  expect((await linda.api.post(scale, { data: { value: 5 } })).status()).toBe(403); // no Origin at all
+
+  // Recording a broken agreement needs the edit right, a valid agreement id, and a reason when not discussed.
+  const agreementId = 'abcdefgh1234';
+  expect((await linda.api.post(broken, { headers, data: { agreementId, discussedWithFamily: true } })).status()).toBe(403);
+  expect((await eva.api.post(broken, { headers, data: { agreementId, discussedWithFamily: true } })).status()).toBe(403);
+  expect((await fatima.api.post(broken, { headers, data: { agreementId, discussedWithFamily: false, reason: '  ' } })).status()).toBe(400);
+  expect((await fatima.api.post(broken, { headers, data: { agreementId: '<x>', discussedWithFamily: true } })).status()).toBe(400);
+  expect((await fatima.api.post(broken, { headers: { origin: 'https://evil.example' }, data: { agreementId, discussedWithFamily: true } })).status()).toBe(403);
+  const reason = `Bespreken bracht Noah in gevaar (${Date.now()})`;
+  const recorded = await fatima.api.post(broken, { headers, data: { agreementId, discussedWithFamily: false, reason } });
+  expect(recorded.status()).toBe(201);
+  expect(((await recorded.json()) as { tableHref: string | null }).tableHref).toBe(`/plannen/${planId}?sectie=tafel`);
+  // The reason is for professionals: Fatima and Eva read it, the mother gets nothing.
+  const decisionsFor = async (s: Session) => (await (await s.api.get(broken)).json()) as { visible: boolean; decisions: { agreementId: string; reason: string | null }[] };
+  expect((await decisionsFor(fatima)).decisions.find((d) => d.agreementId === agreementId)?.reason).toBe(reason);
+  expect((await decisionsFor(eva)).decisions.find((d) => d.agreementId === agreementId)?.reason).toBe(reason);
+  expect(await decisionsFor(linda)).toEqual({ visible: false, decisions: [] });
+
+  // The household route tells each member their own side, and lists the household from SQL.
+  const forLinda = (await (await linda.api.get(household)).json()) as { viewer: { side: string }; people: { name: string }[] };
+  expect(forLinda.viewer.side).toBe('gezin');
+  expect(forLinda.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Linda Bos', 'Noah Bos']));
+  expect(((await (await fatima.api.get(household)).json()) as { viewer: { side: string } }).viewer.side).toBe('professional');
 });
