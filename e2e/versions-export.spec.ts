@@ -181,3 +181,21 @@ test('the routes answer as documented: 401 without a session, 404 for strangers,
   expect((await linda.page.request.get(`/api/plans/${planId}/outcomes`)).status()).toBe(200);
   await Promise.all([fatima.context.close(), linda.context.close(), kees.context.close(), gerrit.context.close()]);
 });
+
+test('Naar 18+: the young person sees what is arranged and who directs after 18, live', async ({ browser }) => {
+  const noah = await signInAs(browser, 'Noah Bos', { width: 360, height: 800 });
+  const fatima = await signInAs(browser, 'Fatima Yilmaz');
+  for (const p of [noah.page, fatima.page]) {
+    await openPlan(p, 'Familie Bos');
+    await openSection(p, 'Naar 18+');
+  }
+  await expect(noah.page.getByTestId('transition18-director')).toHaveValue(/Noah wil zelf de regie/);
+  await expect(noah.page.getByTestId('transition18-wonen')).toHaveValue(/jongerenwoning/);
+  const line = ` Uitkering aangevraagd ${Date.now()}.`;
+  await noah.page.getByTestId('transition18-inkomen').click();
+  await noah.page.keyboard.type(line);
+  await expect(fatima.page.getByTestId('transition18-inkomen')).toHaveValue(new RegExp(line.trim()));
+  await noah.page.screenshot({ path: 'test-results/transition18-360.png', fullPage: true });
+  await expectNoSeriousA11yIssues(noah.page);
+  await Promise.all([noah.context.close(), fatima.context.close()]);
+});

@@ -45,9 +45,9 @@ export function Transition18Body({ doc, provider, editable }: SectionBodyProps) 
             return (
               <li key={d} className={styles.domain}>
                 {text instanceof Y.Text ? (
-                  <YTextField text={text} label={t('arrangedFor', { domain: tDomains(d) })} multiline editable={editable} maxLength={5000} testId={`transition18-${d}`} />
+                  <YTextField text={text} label={tDomains(d)} multiline editable={editable} maxLength={5000} testId={`transition18-${d}`} />
                 ) : (
-                  <p>{t('arrangedFor', { domain: tDomains(d) })}: –</p>
+                  <p>{tDomains(d)}: –</p>
                 )}
               </li>
             );
