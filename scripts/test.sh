@@ -12,7 +12,8 @@ npx tsc --noEmit
 step "lint"
 npx eslint . --max-warnings=0
 
-step "unit and integration tests (vitest, database: ${DATABASE_URL:+postgres}${DATABASE_URL:-pglite})"
+if [ -n "${DATABASE_URL:-}" ]; then db_kind=postgres; else db_kind=pglite; fi
+step "unit and integration tests (vitest, database: $db_kind)"
 npx vitest run
 
 step "end-to-end tests (playwright)"
