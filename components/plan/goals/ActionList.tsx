@@ -34,13 +34,13 @@ function ActionRow({ doc, goalId, action, editable, today }: { doc: Y.Doc; goalI
   return (
     <li className={styles.action} data-testid="action-row" data-action-id={id} data-overdue={overdue ? 'true' : undefined} data-done={done ? 'true' : undefined} aria-label={t('actionLabel', { what: whatText || '…' })}>
       <div className={styles.actionDone}>
-        <Checkbox id={doneId} checked={done} disabled={!editable} onChange={(e) => setActionDone(doc, goalId, id, e.target.checked)} data-testid="action-done" />
+        <Checkbox id={doneId} appearance="html" checked={done} disabled={!editable} onChange={(e) => setActionDone(doc, goalId, id, e.target.checked)} data-testid="action-done" />
         <label htmlFor={doneId} className={styles.label}>
           {t('actionDone')}
         </label>
       </div>
       <div className={styles.actionWhat}>
-        {what instanceof Y.Text && <YTextField text={what} label={t('actionWhat')} editable={editable} maxLength={500} testId="action-what" />}
+        {what instanceof Y.Text && <YTextField text={what} label={t('actionWhat')} multiline editable={editable} maxLength={500} testId="action-what" />}
       </div>
       <div className={styles.actionOwner}>
         <MapTextInput map={action} field="owner" label={t('actionOwner')} editable={editable} onSet={(v) => setActionField(doc, goalId, id, 'owner', v)} testId="action-owner" />

@@ -26,7 +26,7 @@ interface Series {
 }
 
 const HEIGHT = 176;
-const PAD = { top: 14, right: 30, bottom: 28, left: 30 };
+const PAD = { top: 14, right: 30, bottom: 28, left: 48 };
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Width of an element, following resizes (the chart is drawn in real pixels, so text stays readable). */
@@ -105,6 +105,8 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
   const y = (value: number) => PAD.top + (1 - (value - min) / (max - min)) * innerH;
   const ticks = [min, Math.round((min + max) / 2), max];
 
+  // Begin values sit left of each line's first point, latest values right of its last; neither overlaps its kind.
+  const firstYs = spread(series.map((s) => y(s.points[0]?.value ?? min) + 4), 13, PAD.top + 4, HEIGHT - PAD.bottom + 4);
   const latestYs = spread(series.map((s) => y(s.points[s.points.length - 1]?.value ?? min) + 4), 13, PAD.top + 4, HEIGHT - PAD.bottom + 4);
   const firstDate = new Date(Math.min(...times));
   const lastDate = new Date(Math.max(...times));
@@ -116,7 +118,7 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
           {ticks.map((v) => (
             <g key={v}>
               <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} className={styles.grid} />
-              <text x={PAD.left - 8} y={y(v) + 4} textAnchor="end" className={styles.axisText}>
+              <text x={22} y={y(v) + 4} textAnchor="end" className={styles.axisText}>
                 {v}
               </text>
             </g>
@@ -150,7 +152,7 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
                   </circle>
                 ))}
                 {s.points.length > 1 && (
-                  <text x={x(first.t)} y={y(first.value) - 8} textAnchor="middle" className={styles.pointLabel} fill={st.colour}>
+                  <text x={x(first.t) - 8} y={firstYs[i]} textAnchor="end" className={styles.pointLabel} fill={st.colour} data-testid="chart-first">
                     {first.value}
                   </text>
                 )}
