@@ -12,7 +12,8 @@ test('a local-team professional starts a plan and becomes its casusregisseur; mi
   await page.getByLabel('Eerste samenvatting').fill('Intake aan de keukentafel: rust in huis en school.');
   // The child's birth date is missing: the form says why and keeps everything.
   await page.getByRole('button', { name: 'Plan starten' }).click();
-  await expect(page.getByRole('alert')).toContainText('geboortedatum');
+  await expect(page.locator('form').getByRole('alert')).toContainText('geboortedatum');
+  await expect(page.getByTestId('form-errors')).toBeFocused();
   await expect(page.getByLabel('Naam van het gezin')).toHaveValue(name);
   await expectNoSeriousA11yIssues(page);
 

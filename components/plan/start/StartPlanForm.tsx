@@ -6,7 +6,7 @@
 import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import styles from './start.module.css';
 
 type Relation = 'ouder' | 'kind' | 'overig';
@@ -31,6 +31,12 @@ export function StartPlanForm() {
   const [people, setPeople] = useState<PersonDraft[]>(() => [newPerson('ouder'), newPerson('kind')]);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // Move focus to the error summary, so a person at the bottom of a long form (or using a screen reader) hears it.
+  useEffect(() => {
+    if (errors.length > 0) errorRef.current?.focus();
+  }, [errors]);
 
   const update = (key: string, patch: Partial<PersonDraft>) => setPeople((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
@@ -65,14 +71,16 @@ export function StartPlanForm() {
   return (
     <form onSubmit={submit} className={styles.form} aria-describedby={errors.length ? `${formId}-errors` : undefined} noValidate>
       {errors.length > 0 && (
-        <Alert type="error" id={`${formId}-errors`} role="alert">
+        <div ref={errorRef} tabIndex={-1} className={styles.errors} data-testid="form-errors">
+          <Alert type="error" id={`${formId}-errors`}>
           <Paragraph>{t('fixThis')}</Paragraph>
           <ul>
             {[...new Set(errors)].map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
-        </Alert>
+          </Alert>
+        </div>
       )}
       <FormField>
         <Paragraph>
