@@ -146,8 +146,8 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
                   strokeDasharray={st.dash || undefined}
                   strokeLinejoin="round"
                 />
-                {s.points.map((p) => (
-                  <circle key={p.t} cx={x(p.t)} cy={y(p.value)} r={4} fill={st.colour}>
+                {s.points.map((p, k) => (
+                  <circle key={k} cx={x(p.t)} cy={y(p.value)} r={4} fill={st.colour}>
                     <title>{`${s.name}: ${p.value} (${day(p.date)})`}</title>
                   </circle>
                 ))}
