@@ -4,7 +4,7 @@
  * professional, their organisation (of the kind that fits the role). Errors come back in plain Dutch and keep
  * everything typed.
  */
-import { Alert, Button, Checkbox, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
@@ -131,7 +131,8 @@ export function InviteForm({ planId, organisations, people }: InviteFormProps) {
       </div>
       {role === 'aanbieder' && (
         <label className={styles.check}>
-          <Checkbox checked={hoofdaanbieder} onChange={(e) => setHoofdaanbieder(e.target.checked)} />
+          {/* Native checkbox: the Utrecht custom checkbox never draws its tick without an extra class. */}
+          <input type="checkbox" checked={hoofdaanbieder} onChange={(e) => setHoofdaanbieder(e.target.checked)} />
           <span>{t('hoofdaanbiederLabel')}</span>
         </label>
       )}
