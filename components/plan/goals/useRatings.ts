@@ -3,9 +3,9 @@
  * The plan's goal ratings from the server: loaded once, reloaded whenever the server says something about the
  * doelen doc changed (someone rated) and after a reconnect (a notify may have been missed while offline).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { onNotify } from '@/components/live/notify';
+import { useServerData } from '@/components/live/useServerData';
 import type { RatingInput } from '@/lib/rating-input';
 
 export interface Rating {
@@ -24,39 +24,12 @@ export interface Rating {
 /** Outcome of adding a rating: null when stored, else the server's message or 'offline'. */
 export type AddResult = null | { error: string } | 'offline';
 
+const TOPICS = ['ratings'] as const;
+
 export function useRatings(planId: string, provider: WebsocketProvider | null) {
   const url = `/api/plans/${planId}/ratings`;
-  const [ratings, setRatings] = useState<Rating[]>([]);
-  const [failed, setFailed] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      const res = await fetch(url, { cache: 'no-store' });
-      if (!res.ok) throw new Error(String(res.status));
-      setRatings(((await res.json()) as { ratings: Rating[] }).ratings);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }, [url]);
-
-  useEffect(() => {
-    void reload(); // eslint-disable-line react-hooks/set-state-in-effect -- first load of server data
-  }, [reload]);
-
-  useEffect(() => {
-    if (!provider) return;
-    // Any notify: a rating by someone else, or comments (a cheap extra reload, never a wrong picture).
-    const unregister = onNotify(provider, () => void reload());
-    const onStatus = ({ status }: { status: string }) => {
-      if (status === 'connected') void reload();
-    };
-    provider.on('status', onStatus);
-    return () => {
-      unregister();
-      provider.off('status', onStatus);
-    };
-  }, [provider, reload]);
+  const { data, failed, reload } = useServerData<{ ratings: Rating[] }>(url, provider, TOPICS);
+  const ratings = data?.ratings ?? [];
 
   const add = useCallback(
     async (input: RatingInput): Promise<AddResult> => {

@@ -5,9 +5,9 @@
  */
 import { Alert, Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { onNotify } from '@/components/live/notify';
+import { useServerData } from '@/components/live/useServerData';
 import { SafetyRatingInput } from '@/lib/safety-input';
 import styles from './safety.module.css';
 
@@ -57,48 +57,22 @@ function Sparkline({ values }: { values: number[] }) {
   );
 }
 
+const TOPICS = ['ratings'] as const;
+
 export function SafetyScale({ planId, provider }: { planId: string; provider: WebsocketProvider }) {
   const t = useTranslations('safety');
   const tRoles = useTranslations('roles');
   const format = useFormatter();
   const id = useId();
   const url = `/api/plans/${planId}/safety-scale`;
-  const [data, setData] = useState<{ ratings: Rating[]; mayRate: boolean; me: string } | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { data, failed, reload } = useServerData<{ ratings: Rating[]; mayRate: boolean; me: string }>(url, provider, TOPICS);
   const [value, setValue] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      const res = await fetch(url, { cache: 'no-store' });
-      if (!res.ok) throw new Error(String(res.status));
-      setData((await res.json()) as { ratings: Rating[]; mayRate: boolean; me: string });
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }, [url]);
 
-  useEffect(() => {
-    void reload(); // eslint-disable-line react-hooks/set-state-in-effect -- first load of server data
-  }, [reload]);
-
-  useEffect(() => {
-    const unregister = onNotify(provider, (topic) => {
-      if (topic === '' || topic === 'ratings') void reload();
-    });
-    const onStatus = ({ status }: { status: string }) => {
-      if (status === 'connected') void reload();
-    };
-    provider.on('status', onStatus);
-    return () => {
-      unregister();
-      provider.off('status', onStatus);
-    };
-  }, [provider, reload]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
