@@ -94,6 +94,6 @@ test('health reports the database, the bus and the version', async ({ request })
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { status: string; database: string; bus: string; version: string };
   expect(body).toEqual(
-    expect.objectContaining({ status: 'ok', database: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite', bus: 'local', version: expect.stringMatching(/^\d+\.\d+\.\d+/) }),
+    expect.objectContaining({ status: 'ok', database: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite', bus: process.env.REDIS_URL ? 'redis' : 'local', version: expect.stringMatching(/^\d+\.\d+\.\d+/) }),
   );
 });

@@ -123,6 +123,10 @@ export class Room {
         const diff = Y.encodeStateAsUpdate(this.doc, message.payload);
         // An empty diff is 2 bytes; only answer when there is something the asker lacks.
         if (diff.length > 2) this.deps.bus.publish({ kind: 'update', doc: this.name, origin: this.deps.nodeId, payload: diff });
+        // Healing goes both ways: when the asker holds something this node lacks (its updates were lost while it
+        // was cut off from the bus), ask back. The answer to this request arrives before our own request, so the
+        // asker then lacks nothing and the exchange ends there.
+        if (this.lacksSomethingOf(message.payload)) this.requestHealing();
         // Presence heals the same way: otherwise people on the asking node would not see who is already here
         // until each client renews its state (every 15 s). Duplicates are ignored by their clocks.
         const present = [...this.awareness.getStates().keys()];
@@ -135,6 +139,13 @@ export class Room {
       this.deps.log(`bad bus message for ${this.name}`, err);
     }
   };
+
+  /** Whether a state vector from another node has seen changes of some client beyond what this doc has. */
+  private lacksSomethingOf(stateVector: Uint8Array): boolean {
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > (ours.get(client) ?? 0)) return true;
+    return false;
+  }
 
   /** The first messages a new peer gets: our state vector (sync step 1) and everyone's presence. */
   greet(peer: RoomPeer): void {
