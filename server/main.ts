@@ -52,6 +52,10 @@ async function main(): Promise<void> {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Node closes idle keep-alive sockets after 5 s; a client (or a load balancer, typically 60 s) that reuses one at
+  // that moment gets ECONNRESET. Keep them open longer than any balancer's idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => {
     if (realtime.handleUpgrade(req, socket, head)) return;
     if (config.dev) void upgradeNext(req, socket, head); // hot reload in development
