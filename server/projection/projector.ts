@@ -31,6 +31,8 @@ export interface Projector {
 export interface ProjectorOptions {
   db: Db;
   delayMs?: number;
+  /** The longest a projection waits while edits keep coming (default 2 s). */
+  maxWaitMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -52,7 +54,8 @@ export async function projectDoc(db: Db, docName: string, doc: Y.Doc, log: (msg:
 export function createProjector(options: ProjectorOptions): Projector {
   const delay = options.delayMs ?? 300;
   const log = options.log ?? ((msg: string) => console.warn(msg));
-  const pending = new Map<string, { doc: Y.Doc; timer: NodeJS.Timeout }>();
+  const pending = new Map<string, { doc: Y.Doc; timer: NodeJS.Timeout; since: number }>();
+  const maxWait = options.maxWaitMs ?? 2000;
   let chain: Promise<void> = Promise.resolve();
 
   const run = (docName: string, doc: Y.Doc) => {
@@ -79,13 +82,16 @@ export function createProjector(options: ProjectorOptions): Projector {
       const target = parseDocName(docName);
       if (!target || !PROJECTIONS[target.section]) return;
       const existing = pending.get(docName);
+      // Debounced, but never starved: during continuous typing every flush would restart the wait, so after
+      // `maxWait` the projection runs anyway.
+      if (existing && Date.now() - existing.since >= maxWait) return;
       if (existing) clearTimeout(existing.timer);
       const timer = setTimeout(() => {
         pending.delete(docName);
         void run(docName, doc);
       }, delay);
       timer.unref?.();
-      pending.set(docName, { doc, timer });
+      pending.set(docName, { doc, timer, since: existing?.since ?? Date.now() });
     },
     async flush() {
       for (const [docName, { doc, timer }] of [...pending]) {

@@ -10,9 +10,11 @@ import { appendUpdates, compactUpdates, countUpdates, loadUpdates } from '../../
 export async function loadStoredState(db: Db, docName: string, doc: Y.Doc): Promise<number> {
   const rows = await loadUpdates(db, { doc: docName });
   if (rows.length === 0) return 0;
-  // Merging first applies the whole history as one transaction: one 'update' event, not thousands.
-  const merged = Y.mergeUpdates(rows.map((r) => r.update));
-  Y.applyUpdate(doc, merged, 'storage');
+  // One transaction around all rows: a single 'update' event, not thousands. (Applying row by row inside it is
+  // ~25× faster than Y.mergeUpdates over 10,000 rows — bench/storage.ts, docs/performance.md.)
+  doc.transact(() => {
+    for (const r of rows) Y.applyUpdate(doc, r.update);
+  }, 'storage');
   return rows.length;
 }
 
