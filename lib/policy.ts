@@ -6,7 +6,8 @@
 import type { PlanRole } from './roles';
 import type { SectionKey } from './sections';
 
-export const ACTIONS = ['see', 'read', 'comment', 'edit', 'manage'] as const;
+/** What a member may do to one section. */
+export const ACTIONS = ['see', 'read', 'comment', 'edit'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Access level of one role on one section: E edit, C comment, R read, – none (not even the title). */
@@ -50,13 +51,20 @@ export function levelOf(member: PolicyMember, section: SectionKey): Level {
   return base;
 }
 
-/** May this member do `action` on `section`? `manage` (membership, regie) belongs to the casusregisseur. */
+const NEEDED: Record<Action, number> = { see: 1, read: 1, comment: 2, edit: 3 };
+
+/** May this member do `action` on `section`? */
 export function can(member: PolicyMember | null | undefined, action: Action, section: SectionKey): boolean {
   if (!member || member.status !== 'actief') return false;
-  if (action === 'manage') return member.isCasusregisseur;
-  const level = levelOf(member, section);
-  const needed: Record<Exclude<Action, 'manage'>, number> = { see: 1, read: 1, comment: 2, edit: 3 };
-  return RANK[level] >= needed[action];
+  return RANK[levelOf(member, section)] >= NEEDED[action];
+}
+
+/**
+ * May this member manage the plan as a whole — membership, regie, rights, status and versions? That belongs to the
+ * active casusregisseur (DOMAIN.md: one director); it is not a right on a section.
+ */
+export function canManage(member: PolicyMember | null | undefined): boolean {
+  return Boolean(member && member.status === 'actief' && member.isCasusregisseur);
 }
 
 /**

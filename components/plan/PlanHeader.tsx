@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { LoadedMember } from '@/db/queries/members';
 import type { PlanOverview } from '@/db/queries/plans';
 import { ageInYears } from '@/lib/age';
-import { can } from '@/lib/policy';
+import { canManage } from '@/lib/policy';
 import { StatusControl } from './lifecycle/StatusControl';
 import { VersionSummary } from './versions/VersionSummary';
 import styles from './plan.module.css';
@@ -49,7 +49,7 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
         </a>
       </p>
       <VersionSummary planId={plan.id} />
-      {can(member, 'manage', 'evaluatie') && <StatusControl planId={plan.id} status={plan.status} />}
+      {canManage(member) && <StatusControl planId={plan.id} status={plan.status} />}
       <details className={styles.household}>
         <summary>{t('household')}</summary>
         <ul>

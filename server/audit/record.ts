@@ -57,3 +57,43 @@ export interface AuditEvent {
 export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
   await appendAuditEvent(db, { ...event, details: event.details ?? {} });
 }
+
+/** Where a request came from: the client's address (server/http/client-address.ts) and its user agent. */
+export interface Via {
+  accessPoint: string | null;
+  client: string | null;
+}
+
+/** Who acts in a plan, as the audit trail records them. */
+export interface AuditActor {
+  userId: string;
+  planId: string;
+  role: string;
+  basis: string | null;
+}
+
+/**
+ * The event of a member acting in their plan: actor, role, basis, plan, access point and client always come from
+ * the member and the request, so no event can leave one out. Pass the transaction that wrote the change, so the
+ * change and its event commit together.
+ */
+export async function auditAs(
+  db: Db,
+  member: AuditActor,
+  action: AuditAction,
+  via: Via,
+  extra: { section?: string | null; details?: Record<string, unknown>; onBehalfOf?: string | null } = {},
+): Promise<void> {
+  await recordAudit(db, {
+    action,
+    actorUserId: member.userId,
+    actorRole: member.role,
+    planId: member.planId,
+    basis: member.basis,
+    accessPoint: via.accessPoint,
+    client: via.client,
+    section: extra.section ?? null,
+    onBehalfOf: extra.onBehalfOf ?? null,
+    details: extra.details,
+  });
+}

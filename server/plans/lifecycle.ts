@@ -6,7 +6,7 @@
 import type { Db } from '@/db/client';
 import { lockPlanStatus, recordStatusChange } from '@/db/queries/lifecycle';
 import { checkStatusChange } from '@/lib/lifecycle';
-import { can } from '@/lib/policy';
+import { canManage } from '@/lib/policy';
 import type { PlanStatus } from '@/lib/roles';
 import { bigFiveStability, readEvaluation } from '@/lib/shapes/evaluation';
 import { recordAudit } from '../audit/record';
@@ -27,7 +27,7 @@ export async function storedStability(db: Db, params: { planId: string }) {
 
 export async function changeStatus(db: Db, params: { planId: string; actorId: string; to: PlanStatus; reason?: string | null; via?: Via }) {
   const { member } = await requireMemberView(db, { planId: params.planId, userId: params.actorId });
-  if (!can(member, 'manage', 'evaluatie')) throw new PlanRefusal('forbidden', 'Alleen de casusregisseur kan de status van het plan veranderen.');
+  if (!canManage(member)) throw new PlanRefusal('forbidden', 'Alleen de casusregisseur kan de status van het plan veranderen.');
   const reason = params.reason?.trim() ? params.reason.trim() : null;
   const stability = await storedStability(db, { planId: params.planId });
   return db.transaction(async (tx) => {

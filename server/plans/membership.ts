@@ -47,7 +47,7 @@ import {
   type DeciderCapacity,
 } from '@/lib/consent';
 import type { ConsentAction, ConsentDecisionInput, InviteInput, RegieChangeInput } from '@/lib/membership-input';
-import { can, levelOf, type Level } from '@/lib/policy';
+import { can, canManage, levelOf, type Level } from '@/lib/policy';
 import { isProfessionalRole, type PlanRole } from '@/lib/roles';
 import { sectionsOfPlan } from '@/lib/section-rules';
 import type { SectionKey } from '@/lib/sections';
@@ -129,7 +129,7 @@ async function requireMember(db: Db, planId: string, userId: string): Promise<Lo
 
 async function requireManager(db: Db, planId: string, userId: string): Promise<LoadedMember> {
   const member = await requireMember(db, planId, userId);
-  if (!can(member, 'manage', 'gezin')) throw new MembershipError('forbidden', 'Alleen de casusregisseur beheert wie er meedoet en wie de regie heeft.');
+  if (!canManage(member)) throw new MembershipError('forbidden', 'Alleen de casusregisseur beheert wie er meedoet en wie de regie heeft.');
   return member;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Db } from '@/db/client';
 import { findVersion, insertSignature, insertVersion, listVersions, type VersionSummary } from '@/db/queries/versions';
-import { can } from '@/lib/policy';
+import { canManage } from '@/lib/policy';
 import type { PlanRole } from '@/lib/roles';
 import { isSectionKey, type SectionKey } from '@/lib/sections';
 import { recordAudit } from '../audit/record';
@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function createVersion(db: Db, params: { planId: string; actorId: string; name: string; via?: Via }) {
   const { member, plan } = await requireMemberView(db, { planId: params.planId, userId: params.actorId });
-  if (!can(member, 'manage', 'evaluatie')) throw new PlanRefusal('forbidden', 'Alleen de casusregisseur kan een versie van het plan vastleggen.');
+  if (!canManage(member)) throw new PlanRefusal('forbidden', 'Alleen de casusregisseur kan een versie van het plan vastleggen.');
   const snapshot: Record<string, string> = {};
   for (const section of sectionsOfWholePlan(plan)) {
     snapshot[section] = Buffer.from(await loadSectionState(db, { planId: params.planId, section })).toString('base64');

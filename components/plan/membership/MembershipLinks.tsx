@@ -3,7 +3,7 @@ import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { LoadedMember } from '@/db/queries/members';
 import { getDb } from '@/db/client';
-import { can } from '@/lib/policy';
+import { canManage } from '@/lib/policy';
 import { pendingConsentCount } from '@/server/plans/membership';
 import styles from './membership.module.css';
 
@@ -13,7 +13,7 @@ import styles from './membership.module.css';
  */
 export async function MembershipLinks({ planId, member }: { planId: string; member: LoadedMember }) {
   const t = await getTranslations('membership');
-  const manages = can(member, 'manage', 'gezin');
+  const manages = canManage(member);
   const consent = member.role === 'ouder' || member.role === 'jeugdige' ? await pendingConsentCount({ db: getDb() }, { planId, userId: member.userId }) : null;
   if (!manages && !consent?.decides) return null;
   return (

@@ -7,7 +7,7 @@ import { CreateVersionForm } from '@/components/plan/versions/CreateVersionForm'
 import { SignatureList } from '@/components/plan/versions/SignatureList';
 import styles from '@/components/plan/versions/versions.module.css';
 import { getDb } from '@/db/client';
-import { can } from '@/lib/policy';
+import { canManage } from '@/lib/policy';
 import { requireUser } from '@/server/auth/session';
 import { loadPlanForMember } from '@/server/plans/access';
 import { versionsOfPlan } from '@/server/plans/versions';
@@ -35,7 +35,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ planI
         {t('title')} — {loaded.plan.householdName}
       </Heading>
       <p className={styles.intro}>{t('intro')}</p>
-      {can(loaded.member, 'manage', 'evaluatie') && <CreateVersionForm planId={planId} />}
+      {canManage(loaded.member) && <CreateVersionForm planId={planId} />}
       {versions.length === 0 ? (
         <p className={styles.meta}>{t('none')}</p>
       ) : (
