@@ -1,5 +1,5 @@
 /**
- * Vitest: unit and integration tests (`**\/*.test.ts`). Playwright owns `e2e/`.
+ * Vitest: unit and integration tests (`**\/*.test.ts` and `**\/*.test.tsx`). Playwright owns `e2e/`.
  * Integration tests open real databases (PGlite in memory, or a throw-away PostgreSQL database when
  * DATABASE_URL is set) and real sockets, so files run in at most two forked workers: the CI machines have two
  * cores, and PGlite's WASM start-up is CPU-bound.
@@ -22,7 +22,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['**/*.test.ts'],
+    include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', 'data/**'],
     pool: 'forks',
     maxWorkers: 2,

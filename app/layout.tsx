@@ -3,8 +3,9 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/layout/AppShell';
-import { currentUser } from '@/server/auth/session';
 import { SessionProvider } from '@/components/layout/SessionProvider';
+import { currentUser } from '@/server/auth/session';
+import { switchLocale } from './actions/locale';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -25,7 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider locale={locale} messages={clientMessages as never}>
           <SessionProvider>
-            <AppShell user={user}>{children}</AppShell>
+            <AppShell user={user} switchLocale={switchLocale}>
+              {children}
+            </AppShell>
           </SessionProvider>
         </NextIntlClientProvider>
       </body>

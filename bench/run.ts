@@ -6,6 +6,8 @@
  * the end. The full run takes about two and a half minutes.
  *
  *   BENCH_QUICK=1 npm run bench   a short smoke run (5 s scenarios, one round); prints only, unless BENCH_WRITE_DOC=1
+ *   npm run bench -- --only dashboard   one part (realtime, storage, dashboard; comma-separated); a dashboard-only
+ *                                 run replaces only the dashboard block of its database in docs/performance.md
  *   Other knobs: see bench/realtime.ts and bench/storage.ts (BENCH_SECONDS, BENCH_ROUNDS, BENCH_CLIENTS, …).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,8 @@ import {
 } from './realtime';
 import { DEFAULT_LIMITS } from '../server/realtime/limits';
 import { formatStorage, runStorageBench, storageOptionsFromEnv, type StorageBenchResult } from './storage';
+import { dashboardOptionsFromEnv, formatDashboard, runDashboardBench, type DashboardBenchResult } from './dashboard';
+import { dashboardSection, dashboardSummaryRows, HOW_TO_RUN, withDashboard, type FreshDashboard } from './dashboard-doc';
 import { kib, markdownTable, mib, ms, num, ratio } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -334,6 +338,7 @@ function markdown(
   seconds: number,
   quick: boolean,
   history: HistoryEntry[],
+  dashboard: ReturnType<typeof dashboardSection>,
 ): string {
   const ours = rt.scenarios.filter((s) => s.label === 'ours');
   const bare = rt.scenarios.filter((s) => s.label === 'bare');
@@ -402,7 +407,7 @@ function markdown(
           many ? `${num(many.writesPerSec)} writes/s for ${many.clients} people sending ${num(many.updatesInPerSec)} updates/s` : '–',
           `bounded by the ${st.flushDelayMs} ms flush delay`,
         ],
-        ['dashboard queries; web first-load JS', 'not measured by this benchmark yet', '—'],
+        ...dashboardSummaryRows(dashboard.figures),
       ],
     ),
     '',
@@ -501,24 +506,37 @@ function markdown(
     ),
     '',
     ...storageReading(st).flatMap((p) => [p, '']),
+    ...dashboard.lines,
     '## How to run',
     '',
-    '```',
-    'npm run bench                     # the full run (about 2.5 minutes), writes this page',
-    'BENCH_QUICK=1 npm run bench       # a one-minute smoke run; prints only (BENCH_WRITE_DOC=1 to write this page)',
-    'DATABASE_URL=postgres://… npm run bench   # the same against PostgreSQL (a throw-away database per server)',
-    'npx tsx bench/realtime.ts         # one part alone; likewise bench/storage.ts',
-    '```',
-    '',
-    'Knobs: `BENCH_CLIENTS` (50), `BENCH_DOCS` (10), `BENCH_RATE` (edits/s per client, 5), `BENCH_SECONDS` (20), `BENCH_ROUNDS` (3),',
-    '`BENCH_AWARENESS` (1), `BENCH_DIAGNOSE` (1), `BENCH_STORAGE_ROWS` (10000), `BENCH_STORAGE_SECONDS` (10), `BENCH_STORAGE_CLIENTS`',
-    '(1,10); for experiments only, `BENCH_FLUSH_MS` and `BENCH_COMPACT_AFTER` change our server\'s limits in the realtime scenarios,',
-    'and `BENCH_CPU_PROF_DIR=<dir>` writes a CPU profile of every server process (open it in Chrome DevTools).',
-    'Everything runs on 127.0.0.1, each part stops by itself, and the server child processes exit when the bench does.',
-    '',
+    ...HOW_TO_RUN,
     ...historySection(history),
   );
   return lines.join('\n');
+}
+
+const PARTS = ['realtime', 'storage', 'dashboard'] as const;
+type Part = (typeof PARTS)[number];
+
+/** `--only dashboard` (or `--only=realtime,storage`): the parts to run; every part without it. */
+function partsFromArgs(argv: string[]): Set<Part> {
+  const at = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (at < 0) return new Set(PARTS);
+  const arg = argv[at] ?? '';
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[at + 1] ?? '');
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (parts.length === 0 || unknown.length > 0) throw new Error(`--only takes ${PARTS.join(', ')} (comma-separated), got "${value}"`);
+  return new Set(parts as Part[]);
+}
+
+/** A note for the dashboard block when the machine was busy (load above its cores) while it ran. */
+function busyDashboardNote(before: number[], after: number[]): string | null {
+  const cores = os.cpus().length;
+  const load = Math.max(before[0] ?? 0, after[0] ?? 0);
+  return load > cores
+    ? `The machine was busy while this ran (load average ${num(before[0] ?? 0, 2)} before, ${num(after[0] ?? 0, 2)} after, on ${cores} cores: other work ran beside it), so these times are higher than on a quiet machine.`
+    : null;
 }
 
 async function main(): Promise<void> {
@@ -526,23 +544,49 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   const quick = process.env.BENCH_QUICK === '1';
+  const parts = partsFromArgs(process.argv.slice(2));
   const realtimeOptions = realtimeOptionsFromEnv(quick ? { seconds: 5, rounds: 1 } : {});
   const storageOptions = storageOptionsFromEnv(quick ? { batchingSeconds: 3, repeats: 3 } : {});
+  const dashboardOptions = dashboardOptionsFromEnv(quick ? { plans: 2000, repeats: 10 } : {});
 
-  console.log(`Ons Plan benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}${quick ? ' (quick)' : ''}\n`);
-  const rt = await runRealtimeBench(realtimeOptions);
-  console.log(`\n${formatRealtime(rt)}\n`);
-  const st = await runStorageBench(storageOptions);
-  console.log(`\n${formatStorage(st)}\n`);
+  console.log(`Ons Plan benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}${quick ? ' (quick)' : ''}; ${[...parts].join(', ')}\n`);
+  let rt: RealtimeBenchResult | null = null;
+  let st: StorageBenchResult | null = null;
+  let dash: DashboardBenchResult | null = null;
+  if (parts.has('realtime')) {
+    rt = await runRealtimeBench(realtimeOptions);
+    console.log(`\n${formatRealtime(rt)}\n`);
+  }
+  if (parts.has('storage')) {
+    st = await runStorageBench(storageOptions);
+    console.log(`\n${formatStorage(st)}\n`);
+  }
+  let fresh: FreshDashboard | null = null;
+  if (parts.has('dashboard')) {
+    const dashStartedAt = new Date();
+    const dashLoadBefore = os.loadavg();
+    dash = await runDashboardBench(dashboardOptions);
+    console.log(`\n${formatDashboard(dash)}\n`);
+    const command = `${dash.database === 'postgres' ? 'DATABASE_URL=postgres://… ' : ''}${quick ? 'BENCH_QUICK=1 ' : ''}npm run bench${parts.size < PARTS.length ? ` -- --only ${[...parts].join(',')}` : ''}`;
+    fresh = { result: dash, at: dashStartedAt, command, note: busyDashboardNote(dashLoadBefore, os.loadavg()) };
+  }
 
   const seconds = (performance.now() - started) / 1000;
   console.log(`Done in ${Math.round(seconds)} s.`);
-  if (!quick || process.env.BENCH_WRITE_DOC === '1') {
-    const history = [...readHistory(), historyEntry(rt, st, startedAt, quick)].slice(-HISTORY_KEEP);
-    writeFileSync(DOC, markdown(rt, st, machine(loadBefore), startedAt, seconds, quick, history));
-    console.log(`Wrote ${path.relative(process.cwd(), DOC)}.`);
-  } else {
+  if (quick && process.env.BENCH_WRITE_DOC !== '1') {
     console.log('Quick run: docs/performance.md left as it was (BENCH_WRITE_DOC=1 to write it).');
+    return;
+  }
+  const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : null;
+  if (rt && st) {
+    const history = [...readHistory(), historyEntry(rt, st, startedAt, quick)].slice(-HISTORY_KEEP);
+    writeFileSync(DOC, markdown(rt, st, machine(loadBefore), startedAt, seconds, quick, history, dashboardSection(existing, fresh)));
+    console.log(`Wrote ${path.relative(process.cwd(), DOC)}.`);
+  } else if (fresh && existing) {
+    writeFileSync(DOC, withDashboard(existing, fresh));
+    console.log(`Wrote the dashboard block (${fresh.result.database}) of ${path.relative(process.cwd(), DOC)}.`);
+  } else {
+    console.log('Not every part ran: docs/performance.md left as it was (it needs realtime and storage together, or the dashboard).');
   }
 }
 

@@ -21,6 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ACCESS_BASES, KADERS, PLAN_ROLES, PLAN_STATUSES, REGIE_KINDS } from '../lib/roles';
+import { MOVEMENT_ACTIONS } from '../lib/signals';
 
 /** Binary Yjs updates; node-postgres hands back a Buffer, PGlite a Uint8Array. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -100,8 +101,10 @@ export const households = pgTable('households', {
   regionId: uuid('region_id').notNull().references(() => regions.id),
   /** How the family is named on screens, e.g. "Familie Jansen". */
   name: text('name').notNull(),
+  /** The municipality the household lives in (the region view groups by it); null when not known. */
+  municipality: text('municipality'),
   createdAt: createdAt(),
-});
+}, (t) => [index('households_region_idx').on(t.regionId, t.municipality)]);
 
 export const householdPeople = pgTable('household_people', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -169,7 +172,11 @@ export const yjsUpdates = pgTable('yjs_updates', {
   userId: uuid('user_id').references(() => users.id),
   isSnapshot: boolean('is_snapshot').notNull().default(false),
   createdAt: createdAt(),
-}, (t) => [index('yjs_updates_doc_idx').on(t.doc, t.id)]);
+}, (t) => [
+  index('yjs_updates_doc_idx').on(t.doc, t.id),
+  // The overzicht: a member's last edit in a plan (doc names are `plan:<uuid>:<section>`; characters 6–41 are the plan).
+  index('yjs_updates_plan_user_idx').on(sql`substring(${t.doc}, 6, 36)`, t.userId, t.createdAt),
+]);
 
 // --- audit (NEN 7513) ---
 
@@ -187,7 +194,16 @@ export const auditEvents = pgTable('audit_events', {
   accessPoint: text('access_point'),
   client: text('client'),
   details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
-}, (t) => [index('audit_plan_idx').on(t.planId, t.at), index('audit_actor_idx').on(t.actorUserId, t.at)]);
+}, (t) => [
+  index('audit_plan_idx').on(t.planId, t.at),
+  index('audit_actor_idx').on(t.actorUserId, t.at),
+  // The region view counts events of one action in a period (e.g. broken safety agreements).
+  index('audit_action_idx').on(t.action, t.at),
+  // The overzicht: the last activity of each member in each of a professional's plans (one probe per member).
+  index('audit_plan_actor_idx').on(t.planId, t.actorUserId, t.at),
+  // The overzicht: the last change in a plan ("no movement for N weeks"), without walking past its reads.
+  index('audit_plan_movement_idx').on(t.planId, t.at).where(sql.raw(`action in (${MOVEMENT_ACTIONS.map((a) => `'${a}'`).join(', ')})`)),
+]);
 
 /** Mails written while no SMTP server is configured (dev/demo): shown on the local outbox page. */
 export const outboxMails = pgTable('outbox_mails', {
@@ -293,7 +309,12 @@ export const ratings = pgTable('ratings', {
   raterRole: planRole('rater_role').notNull(),
   note: text('note'),
   createdAt: createdAt(),
-}, (t) => [index('ratings_plan_idx').on(t.planId, t.kind, t.createdAt), index('ratings_goal_idx').on(t.planId, t.goalId)]);
+}, (t) => [
+  index('ratings_plan_idx').on(t.planId, t.kind, t.createdAt),
+  index('ratings_goal_idx').on(t.planId, t.goalId),
+  // The region view: first and latest rating per plan and domain, over every plan of the region.
+  index('ratings_kind_domain_idx').on(t.kind, t.domain, t.planId, t.createdAt),
+]);
 
 /** Read model: goals as projected from the doelen doc (validated); for dashboards, never for editing. */
 export const projectedGoals = pgTable('projected_goals', {
@@ -317,6 +338,8 @@ export const projectedActions = pgTable('projected_actions', {
   owner: text('owner').notNull(),
   dueDate: date('due_date', { mode: 'string' }),
   done: boolean('done').notNull(),
+  /** When the projection first saw the action done (kept across projections); null while it is not done. */
+  doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
   projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.planId, t.actionId] }), index('projected_actions_due_idx').on(t.done, t.dueDate)]);
 
@@ -335,6 +358,10 @@ export const projectedAgreements = pgTable('projected_agreements', {
   what: text('what').notNull(),
   who: text('who').notNull(),
   status: text('status').notNull(),
+  /** The day a broken agreement was recorded broken (YYYY-MM-DD), when it is. */
+  brokenAt: date('broken_at', { mode: 'string' }),
+  /** A broken agreement that was put to a table (doorbraak- or beschermingstafel). */
+  escalated: boolean('escalated').notNull().default(false),
   projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.planId, t.agreementId] })]);
 
@@ -373,3 +400,29 @@ export const planStatusChanges = pgTable('plan_status_changes', {
   changedBy: uuid('changed_by').notNull().references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('plan_status_changes_plan_idx').on(t.planId, t.createdAt)]);
+
+// --- issue 8: the regisseur's overzicht and early signals ---
+
+/** Read model: the evaluatie doc's Big Five stability check and its latest review (validated); for dashboards. */
+export const projectedEvaluation = pgTable('projected_evaluation', {
+  planId: uuid('plan_id').primaryKey().references(() => plans.id, { onDelete: 'cascade' }),
+  /** Domain → marked stable in the Big Five check (a domain without an entry is not stable). */
+  stability: jsonb('stability').notNull().default(sql`'{}'::jsonb`),
+  reviews: integer('reviews').notNull(),
+  /** The date of the latest periodic review (a date in the future is a planned one). */
+  latestReviewDate: date('latest_review_date', { mode: 'string' }),
+  projectedAt: timestamp('projected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * A threatened out-of-home placement (dreigende uithuisplaatsing), set or lifted by the casusregisseur with a
+ * reason: a row per change, never updated, so the history stays. The latest row of a plan is in force.
+ */
+export const placementThreats = pgTable('placement_threats', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  threatened: boolean('threatened').notNull(),
+  reason: text('reason').notNull(),
+  setBy: uuid('set_by').notNull().references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('placement_threats_plan_idx').on(t.planId, t.createdAt)]);

@@ -75,12 +75,14 @@ test('the sign-in page offers demo people and a magic link that lands in the loc
   await context.close();
 });
 
-test('a parent sees only her own plans; someone else\'s plan id answers as not found', async ({ browser }) => {
+test("a parent sees only her own plans; someone else's plan id answers as not found", async ({ browser }) => {
   const { context, page } = await signInAs(browser, 'Sanne Jansen');
   const res = await page.request.get('/api/plans');
   const body = (await res.json()) as { plans: { householdName: string; role: string }[] };
   expect(body.plans).toEqual([expect.objectContaining({ householdName: 'Familie Jansen', role: 'ouder' })]);
-  const people = (await (await page.request.get('/api/demo/people')).json()) as { people: { email: string; plans: { planId: string; householdName: string }[] }[] };
+  const people = (await (await page.request.get('/api/demo/people')).json()) as {
+    people: { email: string; plans: { planId: string; householdName: string }[] }[];
+  };
   const other = people.people.flatMap((p) => p.plans).find((p) => p.householdName === 'Familie El Amrani');
   expect(other).toBeDefined();
   const response = await page.goto(`/plannen/${other?.planId}`);
@@ -94,6 +96,11 @@ test('health reports the database, the bus and the version', async ({ request })
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { status: string; database: string; bus: string; version: string };
   expect(body).toEqual(
-    expect.objectContaining({ status: 'ok', database: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite', bus: process.env.REDIS_URL ? 'redis' : 'local', version: expect.stringMatching(/^\d+\.\d+\.\d+/) }),
+    expect.objectContaining({
+      status: 'ok',
+      database: process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite',
+      bus: process.env.REDIS_URL ? 'redis' : 'local',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    }),
   );
 });

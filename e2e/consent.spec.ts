@@ -213,7 +213,9 @@ test('every membership route refuses strangers (404), members without the right 
     expect((await send(anon, r.method, r.path, r.data)).status(), `${r.name}: not signed in`).toBe(401);
     const stranger = await send(kees.page, r.method, r.path, r.data);
     expect(stranger.status(), `${r.name}: non-member`).toBe(404);
-    expect(((await stranger.json()) as { error: string }).error).toBe('Dit plan bestaat niet of je hebt er geen toegang toe.');
+    expect(((await stranger.json()) as { error: { code: string; message: string } }).error.message).toBe(
+      'Dit plan bestaat niet of je hebt er geen toegang toe.',
+    );
     expect((await send(kees.page, r.method, r.path.replace(planId, anyMemberId), r.data)).status(), `${r.name}: unknown plan`).toBe(404);
     const noRight = await send(r.noRight, r.method, r.path, r.data);
     expect(noRight.status(), `${r.name}: member without the right`).toBe(403);
@@ -226,7 +228,7 @@ test('every membership route refuses strangers (404), members without the right 
   // Bad input: 400 with the problems in Dutch, nothing written.
   const bad = await send(mo.page, 'POST', `/api/plans/${planId}/members`, { email: 'geen-adres', name: '', role: 'baas' });
   expect(bad.status()).toBe(400);
-  const problems = ((await bad.json()) as { issues: { message: string }[] }).issues.map((i) => i.message);
+  const problems = ((await bad.json()) as { error: { issues: { message: string }[] } }).error.issues.map((i) => i.message);
   expect(problems).toEqual(expect.arrayContaining(['Vul een geldig e-mailadres in.', 'Vul de naam in van wie je uitnodigt.', 'Kies een rol.']));
   expect((await send(mo.page, 'POST', `/api/plans/${planId}/regie`, { kind: 'casusregie', userId: anyMemberId, reason: '' })).status()).toBe(400);
   expect((await send(sanne.page, 'POST', `/api/plans/${planId}/consent`, { memberId: 'x', decision: 'misschien' })).status()).toBe(400);

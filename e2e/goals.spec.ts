@@ -20,7 +20,8 @@ async function addGoalIn(page: Page, domain: string): Promise<string> {
 }
 
 const card = (page: Page, goalId: string): Locator => page.locator(`[data-testid="goal-card"][data-goal-id="${goalId}"]`);
-const seededCard = (page: Page, words: string): Locator => page.getByTestId('goal-card').filter({ has: page.getByRole('heading', { name: new RegExp(words) }) });
+const seededCard = (page: Page, words: string): Locator =>
+  page.getByTestId('goal-card').filter({ has: page.getByRole('heading', { name: new RegExp(words) }) });
 
 test('two people write goals and actions at the same time and both see everything, live', async ({ browser }) => {
   const mo = await signInAs(browser, 'Mo Ait Taleb');
@@ -85,7 +86,7 @@ test('two people write goals and actions at the same time and both see everythin
   await sanne.context.close();
 });
 
-test('late actions and due reviews stand out; a rating appears on the other person\'s chart without reload', async ({ browser }) => {
+test("late actions and due reviews stand out; a rating appears on the other person's chart without reload", async ({ browser }) => {
   const sanne = await signInAs(browser, 'Sanne Jansen', { width: 360, height: 740 });
   const mo = await signInAs(browser, 'Mo Ait Taleb');
   await openPlan(sanne.page, 'Familie Jansen');
@@ -201,10 +202,12 @@ test('the ratings API: 401, 404, 403 cross-site, 400 bad input, 201 for a member
   expect((await kees.api.get(url)).status()).toBe(404);
   expect((await kees.api.post(url, { headers, data: { kind: 'voortgang', goalId: 'goal-12345', value: 5 } })).status()).toBe(404);
   expect((await sanne.api.get('/api/plans/00000000-0000-4000-8000-000000000000/ratings')).status()).toBe(404);
-  expect((await sanne.api.post(url, { headers: { origin: 'https://evil.example' }, data: { kind: 'voortgang', goalId: 'goal-12345', value: 5 } })).status()).toBe(403);
+  expect(
+    (await sanne.api.post(url, { headers: { origin: 'https://evil.example' }, data: { kind: 'voortgang', goalId: 'goal-12345', value: 5 } })).status(),
+  ).toBe(403);
   const bad = await sanne.api.post(url, { headers, data: { kind: 'voortgang', goalId: 'goal-12345', value: 11 } });
   expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { issues: { path: string }[] }).issues[0]?.path).toBe('value');
+  expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('value');
   expect((await sanne.api.post(url, { headers, data: { kind: 'veiligheid', value: 5 } })).status()).toBe(400);
 
   const created = await sanne.api.post(url, { headers, data: { kind: 'zelfredzaamheid', domain: 'wonen', value: 4, raterId: kees.userId } });

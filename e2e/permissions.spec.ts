@@ -1,22 +1,13 @@
 /**
  * The permission matrix, proven from outside: every role × every section × {see in the rendered page, open the
  * room, receive content, write, show presence}, through the real HTTP server and real sockets. The expected
- * answers are the matrix of DOMAIN.md written out here, not computed by the policy under test.
+ * answers are the matrix of DOMAIN.md written out by hand in test/permission-matrix.ts, not computed by the policy
+ * under test.
  */
 import { expect, test } from '@playwright/test';
+import { MATRIX_ROWS, SECTION_TITLES_HTML } from '../test/permission-matrix';
 import { eventually, openLive, signInOverHttp, textOf, upgradeStatus, writeParagraph, type Session } from './live';
 
-//                 ouder jeugdige netwerk lokaal_team aanbieder gi verwijzer tafel
-const MATRIX = `
-gezin            E E R E E E R R
-netwerk          E E R E E E - R
-doelen           E E C E E E R R
-veiligheid       C C C E R E - R
-professioneel    - - - E E E - R
-tafel            R R - E R E - E
-evaluatie        E E R E E E R R
-overgang18       E E R E E E - R
-`;
 // Familie Bos (demo) has one member of every role; Noah is 17, so `overgang18` exists.
 const PEOPLE = {
   ouder: 'linda@demo.onsplan.nl',
@@ -30,20 +21,8 @@ const PEOPLE = {
 } as const;
 type Role = keyof typeof PEOPLE;
 const ROLES = Object.keys(PEOPLE) as Role[];
-const TITLES: Record<string, string> = {
-  gezin: 'Ons gezin',
-  netwerk: 'Netwerk',
-  doelen: 'Doelen',
-  veiligheid: 'Veiligheidsplan',
-  professioneel: 'Professionele afwegingen',
-  tafel: 'Doorbraaktafel',
-  evaluatie: 'Evaluatie &amp; afsluiten',
-  overgang18: 'Naar 18+',
-};
-const rows = MATRIX.trim()
-  .split('\n')
-  .map((l) => l.trim().split(/\s+/))
-  .map(([section, ...cells]) => ({ section: section as string, cells: cells as ('E' | 'C' | 'R' | '-')[] }));
+const TITLES: Record<string, string> = SECTION_TITLES_HTML;
+const rows = MATRIX_ROWS;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,7 +31,9 @@ test('every role × every section: see, open, receive, write, presence', async (
   const base = baseURL ?? '';
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) sessions[role] = await signInOverHttp(base, PEOPLE[role]);
-  const people = (await (await sessions.gi.api.get('/api/demo/people')).json()) as { people: { email: string; plans: { planId: string; householdName: string }[] }[] };
+  const people = (await (await sessions.gi.api.get('/api/demo/people')).json()) as {
+    people: { email: string; plans: { planId: string; householdName: string }[] }[];
+  };
   const planId = people.people.flatMap((p) => p.plans).find((p) => p.householdName === 'Familie Bos')?.planId ?? '';
   expect(planId).not.toBe('');
 
@@ -116,8 +97,7 @@ test('every role × every section: see, open, receive, write, presence', async (
       if (presenceSeen) {
         // Whatever name the client claims, others see the signed-in person's real name.
         const state = [...observer.provider.awareness.getStates().values()].find((s) => (s as { user?: { id?: string } }).user?.id === session.userId) as
-          | { user?: { name?: string } }
-          | undefined;
+          { user?: { name?: string } } | undefined;
         check(state?.user?.name !== 'Iemand anders', `${where}: a claimed name was relayed`);
       }
       live.close();
@@ -160,7 +140,14 @@ test('the casusregisseur can change the matrix for one role in one plan, with a 
   expect((await mo.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(403);
   expect((await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: '' } })).status()).toBe(400);
   expect((await fatima.api.post(url, { headers, data: { role: 'gemeente', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(400);
-  expect((await fatima.api.post(url, { headers: { origin: 'https://evil.example' }, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' } })).status()).toBe(403);
+  expect(
+    (
+      await fatima.api.post(url, {
+        headers: { origin: 'https://evil.example' },
+        data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'test reden' },
+      })
+    ).status(),
+  ).toBe(403);
   const anonymous = await (await import('@playwright/test')).request.newContext({ baseURL: base });
   expect((await anonymous.get(url)).status()).toBe(401);
   expect((await mo.api.get(url)).status()).toBe(403);
@@ -168,7 +155,10 @@ test('the casusregisseur can change the matrix for one role in one plan, with a 
   // Gerrit has goals open (comment: read-only); the override makes him an editor and his connection reconnects.
   const live = await openLive(base, `plan:${planId}:doelen`, gerrit.cookie);
   const observer = await openLive(base, `plan:${planId}:doelen`, fatima.cookie);
-  const res = await fatima.api.post(url, { headers, data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'Opa Gerrit werkt mee aan de doelen van Noah.' } });
+  const res = await fatima.api.post(url, {
+    headers,
+    data: { role: 'netwerk', section: 'doelen', level: 'edit', reason: 'Opa Gerrit werkt mee aan de doelen van Noah.' },
+  });
   expect(res.status()).toBe(200);
   expect(await eventually(() => live.closeCodes.includes(4000), 5000)).toBe(true);
   await eventually(() => live.provider.wsconnected && live.provider.synced, 5000);

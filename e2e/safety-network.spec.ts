@@ -36,23 +36,41 @@ test('two professionals add and edit agreements at the same time, and both see t
   await Promise.all([
     agreementsOf(fatima.page).nth(before).getByTestId('agreement-what').pressSequentially(fatimaWhat),
     (async () => {
-      await agreementsOf(mo.page).nth(before + 1).getByTestId('agreement-what').pressSequentially(moWhat);
+      await agreementsOf(mo.page)
+        .nth(before + 1)
+        .getByTestId('agreement-what')
+        .pressSequentially(moWhat);
       await agreementsOf(mo.page).nth(before).getByTestId('agreement-who').fill('Noah');
     })(),
   ]);
   // Fatima adds what happens if not to Mo's agreement.
-  await agreementsOf(fatima.page).nth(before + 1).getByTestId('agreement-ifnot').fill('Fatima belt Linda de volgende dag');
+  await agreementsOf(fatima.page)
+    .nth(before + 1)
+    .getByTestId('agreement-ifnot')
+    .fill('Fatima belt Linda de volgende dag');
 
   for (const page of [fatima.page, mo.page]) {
     await expect(agreementsOf(page).nth(before).getByTestId('agreement-what')).toHaveValue(fatimaWhat);
     await expect(agreementsOf(page).nth(before).getByTestId('agreement-who')).toHaveValue('Noah');
-    await expect(agreementsOf(page).nth(before + 1).getByTestId('agreement-what')).toHaveValue(moWhat);
-    await expect(agreementsOf(page).nth(before + 1).getByTestId('agreement-ifnot')).toHaveValue('Fatima belt Linda de volgende dag');
+    await expect(
+      agreementsOf(page)
+        .nth(before + 1)
+        .getByTestId('agreement-what'),
+    ).toHaveValue(moWhat);
+    await expect(
+      agreementsOf(page)
+        .nth(before + 1)
+        .getByTestId('agreement-ifnot'),
+    ).toHaveValue('Fatima belt Linda de volgende dag');
   }
   // Stored, not only in memory: after a reload everything is still there.
   await mo.page.reload();
   await expect(mo.page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
-  await expect(agreementsOf(mo.page).nth(before + 1).getByTestId('agreement-what')).toHaveValue(moWhat);
+  await expect(
+    agreementsOf(mo.page)
+      .nth(before + 1)
+      .getByTestId('agreement-what'),
+  ).toHaveValue(moWhat);
 
   // Clean up: Fatima removes both agreements again (other tests read this plan).
   await fatima.page.getByRole('button', { name: `Verwijder afspraak ${before + 2}` }).click();
@@ -188,7 +206,7 @@ test('the ecogram shows the people around the family, and a person added in the 
   await mo.context.close();
 });
 
-test('Ons gezin keeps the family\'s words apart from professionals\' and marks each point with its side', async ({ browser }) => {
+test("Ons gezin keeps the family's words apart from professionals' and marks each point with its side", async ({ browser }) => {
   const sanne = await signInAs(browser, 'Sanne Jansen', { width: 360, height: 800 });
   const eva = await signInAs(browser, 'Eva Bakker');
   await openPlan(sanne.page, 'Familie Jansen');
@@ -211,7 +229,12 @@ test('Ons gezin keeps the family\'s words apart from professionals\' and marks e
   await eva.page.screenshot({ path: 'test-results/family-desktop.png', fullPage: true });
   await expectNoSeriousA11yIssues(sanne.page);
   const count = await eva.page.getByTestId('family-strengths').getByTestId('statement').count();
-  await sanne.page.getByTestId('family-strengths').getByTestId('statement').last().getByRole('button', { name: /Verwijder/ }).click();
+  await sanne.page
+    .getByTestId('family-strengths')
+    .getByTestId('statement')
+    .last()
+    .getByRole('button', { name: /Verwijder/ })
+    .click();
   await expect(eva.page.getByTestId('family-strengths').getByTestId('statement')).toHaveCount(count - 1);
   await sanne.context.close();
   await eva.context.close();
@@ -263,7 +286,8 @@ test('the household, safety-scale and broken-agreement routes refuse what the ma
   expect(recorded.status()).toBe(201);
   expect(((await recorded.json()) as { tableHref: string | null }).tableHref).toBe(`/plannen/${planId}?sectie=tafel`);
   // The reason is for professionals: Fatima and Eva read it, the mother gets nothing.
-  const decisionsFor = async (s: Session) => (await (await s.api.get(broken)).json()) as { visible: boolean; decisions: { agreementId: string; reason: string | null }[] };
+  const decisionsFor = async (s: Session) =>
+    (await (await s.api.get(broken)).json()) as { visible: boolean; decisions: { agreementId: string; reason: string | null }[] };
   expect((await decisionsFor(fatima)).decisions.find((d) => d.agreementId === agreementId)?.reason).toBe(reason);
   expect((await decisionsFor(eva)).decisions.find((d) => d.agreementId === agreementId)?.reason).toBe(reason);
   expect(await decisionsFor(linda)).toEqual({ visible: false, decisions: [] });

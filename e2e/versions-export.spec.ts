@@ -21,10 +21,16 @@ test('the casusregisseur records a version, a parent and a professional sign it,
   await expect(fatima.page.getByTestId('version-item').filter({ hasText: name })).toBeVisible();
   await expect(fatima.page.getByTestId('version-item').filter({ hasText: name })).toContainText('Nog door niemand ondertekend.');
 
-  for (const [person, width] of [['Linda Bos', 360], ['Mo Ait Taleb', 1280]] as const) {
+  for (const [person, width] of [
+    ['Linda Bos', 360],
+    ['Mo Ait Taleb', 1280],
+  ] as const) {
     const { context, page } = await signInAs(browser, person, { width, height: 900 });
     await openPlan(page, 'Familie Bos');
-    await page.getByTestId('version-summary').getByRole('link', { name: `Laatste versie: ${name}` }).click();
+    await page
+      .getByTestId('version-summary')
+      .getByRole('link', { name: `Laatste versie: ${name}` })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await expect(page.getByText('Je kunt deze versie lezen, maar niet aanpassen.')).toBeVisible();
     await expect(page.getByTestId('version-section-overgang18')).toContainText('Noah wil zelf de regie');
@@ -142,7 +148,10 @@ test('the evaluation section: a review, begin and end ratings, and the stability
   await Promise.all([mo.context.close(), sanne.context.close()]);
 });
 
-test('the routes answer as documented: 401 without a session, 404 for strangers, 403 without the right, 400 for bad input, 409 for a changed version', async ({ browser, baseURL }) => {
+test('the routes answer as documented: 401 without a session, 404 for strangers, 403 without the right, 400 for bad input, 409 for a changed version', async ({
+  browser,
+  baseURL,
+}) => {
   const origin = { Origin: new URL(baseURL ?? '').origin };
   const fatima = await signInAs(browser, 'Fatima Yilmaz');
   await openPlan(fatima.page, 'Familie Bos');
@@ -163,7 +172,9 @@ test('the routes answer as documented: 401 without a session, 404 for strangers,
   expect((await linda.page.request.post(`/api/plans/${planId}/status`, { data: { to: 'afschalen' }, headers: origin })).status()).toBe(403);
   expect((await linda.page.request.post(`/api/plans/${planId}/versions`, { data: { name: 'Van Linda' }, headers: origin })).status()).toBe(403);
   // A write from another site is refused before anything else.
-  expect((await fatima.page.request.post(`/api/plans/${planId}/versions`, { data: { name: 'x' }, headers: { Origin: 'https://evil.example' } })).status()).toBe(403);
+  expect((await fatima.page.request.post(`/api/plans/${planId}/versions`, { data: { name: 'x' }, headers: { Origin: 'https://evil.example' } })).status()).toBe(
+    403,
+  );
   expect((await fatima.page.request.post(`/api/plans/${planId}/versions`, { data: { name: '   ' }, headers: origin })).status()).toBe(400);
   expect((await fatima.page.request.post(`/api/plans/${planId}/status`, { data: { to: 'onbekend' }, headers: origin })).status()).toBe(400);
   expect((await fatima.page.request.get(`/api/plans/${planId}/export?format=docx`)).status()).toBe(400);
@@ -171,12 +182,15 @@ test('the routes answer as documented: 401 without a session, 404 for strangers,
   const created = await fatima.page.request.post(`/api/plans/${planId}/versions`, { data: { name: `API-versie ${Date.now()}` }, headers: origin });
   expect(created.status()).toBe(201);
   const version = (await created.json()) as { id: string; hash: string };
-  const sign = (who: typeof linda, hash: string) => who.page.request.post(`/api/plans/${planId}/versions/${version.id}/sign`, { data: { hash }, headers: origin });
+  const sign = (who: typeof linda, hash: string) =>
+    who.page.request.post(`/api/plans/${planId}/versions/${version.id}/sign`, { data: { hash }, headers: origin });
   expect((await sign(linda, 'f'.repeat(64))).status()).toBe(409);
   expect((await sign(gerrit, version.hash)).status()).toBe(403); // network members do not sign
   expect((await sign(linda, version.hash)).status()).toBe(201);
   expect((await sign(linda, version.hash)).status()).toBe(409);
-  const listed = (await (await gerrit.page.request.get(`/api/plans/${planId}/versions`)).json()) as { versions: { id: string; signatures: { name: string }[] }[] };
+  const listed = (await (await gerrit.page.request.get(`/api/plans/${planId}/versions`)).json()) as {
+    versions: { id: string; signatures: { name: string }[] }[];
+  };
   expect(listed.versions.find((v) => v.id === version.id)?.signatures.map((s) => s.name)).toEqual(['Linda Bos']);
   expect((await linda.page.request.get(`/api/plans/${planId}/outcomes`)).status()).toBe(200);
   await Promise.all([fatima.context.close(), linda.context.close(), kees.context.close(), gerrit.context.close()]);

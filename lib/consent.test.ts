@@ -77,7 +77,7 @@ describe('a provider in the voluntary frame', () => {
     expect(out.waitingFor).toEqual([]);
   });
 
-  it('the 16-year-old alone is not enough: the plan also holds the parents\' data', () => {
+  it("the 16-year-old alone is not enough: the plan also holds the parents' data", () => {
     const out = evaluateMembership(facts(), membership('aanbieder'), [said(DAAN, 'gegeven')]);
     expect(out.state).toBe('wacht_op_toestemming');
     expect(ids(out.waitingFor)).toEqual([PETER, SANNE]);
@@ -127,7 +127,10 @@ describe('a provider in the voluntary frame', () => {
 describe('young people by age', () => {
   const withChild = (birthDate: string | null): ConsentFacts =>
     facts({
-      people: [{ userId: SANNE, birthDate: null, gezag: true }, { userId: DAAN, birthDate, gezag: false }],
+      people: [
+        { userId: SANNE, birthDate: null, gezag: true },
+        { userId: DAAN, birthDate, gezag: false },
+      ],
       members: [family[0] as FamilyMember, family[2] as FamilyMember],
     });
 
@@ -163,7 +166,10 @@ describe('young people by age', () => {
 describe('who counts as a parent with gezag', () => {
   it('gezag on the household person or on the membership counts; a parent without gezag does not decide', () => {
     const f = facts({
-      people: [{ userId: SANNE, birthDate: null, gezag: true }, { userId: PETER, birthDate: null, gezag: false }],
+      people: [
+        { userId: SANNE, birthDate: null, gezag: true },
+        { userId: PETER, birthDate: null, gezag: false },
+      ],
       members: [
         { userId: SANNE, role: 'ouder', gezag: false, status: 'actief' },
         { userId: PETER, role: 'ouder', gezag: false, status: 'actief' },

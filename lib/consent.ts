@@ -113,7 +113,7 @@ export function deciderCapacity(facts: ConsentFacts, userId: string): DeciderCap
 }
 
 /** Everyone in the plan who may decide about consent, in plan order. */
-export function consentDeciders(facts: ConsentFacts): Decider[] {
+function consentDeciders(facts: ConsentFacts): Decider[] {
   const out: Decider[] = [];
   for (const m of facts.members) {
     const capacity = deciderCapacity(facts, m.userId);
@@ -137,7 +137,7 @@ function rests(reason: NoConsentReason, basis: AccessBasis): ConsentOutcome {
 }
 
 /** The latest decision of each person (later `at` wins; on a tie the later entry in the list). */
-export function latestDecisions(decisions: readonly Decision[]): Map<string, Decision> {
+function latestDecisions(decisions: readonly Decision[]): Map<string, Decision> {
   const latest = new Map<string, Decision>();
   for (const d of decisions) {
     const prev = latest.get(d.decidedBy);

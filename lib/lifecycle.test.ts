@@ -4,12 +4,13 @@ import { BIG_FIVE } from './bigfive';
 import { checkStatusChange, TRANSITIONS, type Stability } from './lifecycle';
 import { PLAN_STATUSES } from './roles';
 
-const all = (stable: boolean): Stability =>
-  Object.fromEntries(BIG_FIVE.map((d) => [d, { stable, note: '' }])) as Stability;
+const all = (stable: boolean): Stability => Object.fromEntries(BIG_FIVE.map((d) => [d, { stable, note: '' }])) as Stability;
 
 describe('checkStatusChange', () => {
   it('allows exactly the transitions of the lifecycle', () => {
-    const allowed = PLAN_STATUSES.flatMap((from) => PLAN_STATUSES.filter((to) => checkStatusChange({ from, to, stability: all(true) }).ok).map((to) => `${from}>${to}`));
+    const allowed = PLAN_STATUSES.flatMap((from) =>
+      PLAN_STATUSES.filter((to) => checkStatusChange({ from, to, stability: all(true) }).ok).map((to) => `${from}>${to}`),
+    );
     expect(allowed.sort()).toEqual(
       [
         'concept>actief',

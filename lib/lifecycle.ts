@@ -15,16 +15,14 @@ export const TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
 };
 
 /** Statuses in which help lets go: the Big Five must be stable, or the reason why not is recorded. */
-export const LETTING_GO: readonly PlanStatus[] = ['waakvlam', 'afgesloten'];
+const LETTING_GO: readonly PlanStatus[] = ['waakvlam', 'afgesloten'];
 
 export const MAX_REASON = 1000;
 
 export type Stability = Record<BigFiveDomain, { stable: boolean; note: string }>;
 
 export type StatusCheck =
-  | { ok: true }
-  | { ok: false; kind: 'transition'; message: string }
-  | { ok: false; kind: 'unstable'; message: string; unstable: BigFiveDomain[] };
+  { ok: true } | { ok: false; kind: 'transition'; message: string } | { ok: false; kind: 'unstable'; message: string; unstable: BigFiveDomain[] };
 
 /** Dutch labels used in the server's own messages (the UI has the same words in messages/*.json). */
 const DOMAIN_NL: Record<BigFiveDomain, string> = {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { summariseOutcomes, type RatingFact } from './outcomes';
 
-const r = (p: Partial<RatingFact> & Pick<RatingFact, 'value' | 'createdAt'>): RatingFact => ({ kind: 'zelfredzaamheid', goalId: null, domain: 'wonen', raterRole: 'ouder', raterName: 'Sanne', ...p });
+const r = (p: Partial<RatingFact> & Pick<RatingFact, 'value' | 'createdAt'>): RatingFact => ({
+  kind: 'zelfredzaamheid',
+  goalId: null,
+  domain: 'wonen',
+  raterRole: 'ouder',
+  raterName: 'Sanne',
+  ...p,
+});
 
 describe('summariseOutcomes', () => {
   it('puts the first and the latest rating side by side per subject, kind and rater role', () => {
@@ -19,11 +26,25 @@ describe('summariseOutcomes', () => {
       {
         domain: 'wonen',
         lines: [
-          { kind: 'zelfredzaamheid', role: 'ouder', first: { value: 2, at: '2026-03-01T10:00:00Z', raterName: 'Sanne' }, latest: { value: 4, at: '2026-09-01T10:00:00Z', raterName: 'Sanne' }, count: 3 },
-          { kind: 'zelfredzaamheid', role: 'lokaal_team', first: { value: 1, at: '2026-03-02T10:00:00Z', raterName: 'Mo' }, latest: { value: 1, at: '2026-03-02T10:00:00Z', raterName: 'Mo' }, count: 1 },
+          {
+            kind: 'zelfredzaamheid',
+            role: 'ouder',
+            first: { value: 2, at: '2026-03-01T10:00:00Z', raterName: 'Sanne' },
+            latest: { value: 4, at: '2026-09-01T10:00:00Z', raterName: 'Sanne' },
+            count: 3,
+          },
+          {
+            kind: 'zelfredzaamheid',
+            role: 'lokaal_team',
+            first: { value: 1, at: '2026-03-02T10:00:00Z', raterName: 'Mo' },
+            latest: { value: 1, at: '2026-03-02T10:00:00Z', raterName: 'Mo' },
+            count: 1,
+          },
         ],
       },
     ]);
-    expect(out.goals).toEqual([{ goalId: 'doel-abcdefgh', title: 'Daan gaat weer naar school', lines: [expect.objectContaining({ kind: 'voortgang', count: 1 })] }]);
+    expect(out.goals).toEqual([
+      { goalId: 'doel-abcdefgh', title: 'Daan gaat weer naar school', lines: [expect.objectContaining({ kind: 'voortgang', count: 1 })] },
+    ]);
   });
 });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { can, canManage, canShowPresence, levelOf, type PolicyMember } from './policy';
 import type { PlanRole } from './roles';
-import type { SectionKey } from './sections';
+import { MATRIX_ROLES, MATRIX_ROWS } from '../test/permission-matrix';
 
-// The matrix of DOMAIN.md, copied by hand (not computed by the policy under test).
-//                 ouder jeugdige netwerk lokaal_team aanbieder gi verwijzer tafel
-const MATRIX = `
-gezin            E E R E E E R R
-netwerk          E E R E E E - R
-doelen           E E C E E E R R
-veiligheid       C C C E R E - R
-professioneel    - - - E E E - R
-tafel            R R - E R E - E
-evaluatie        E E R E E E R R
-overgang18       E E R E E E - R
-`;
-const ROLES: PlanRole[] = ['ouder', 'jeugdige', 'netwerk', 'lokaal_team', 'aanbieder', 'gi', 'verwijzer', 'tafel'];
+const ROLES: PlanRole[] = [...MATRIX_ROLES];
 const LEVEL = { E: 'edit', C: 'comment', R: 'read', '-': 'none' } as const;
 
-const rows = MATRIX.trim()
-  .split('\n')
-  .map((line) => line.trim().split(/\s+/))
-  .map(([section, ...cells]) => ({ section: section as SectionKey, cells: cells as (keyof typeof LEVEL)[] }));
+// The matrix of DOMAIN.md, copied by hand (not computed by the policy under test).
+const rows = MATRIX_ROWS;
 
 const member = (role: PlanRole, extra: Partial<PolicyMember> = {}): PolicyMember => ({ role, status: 'actief', isCasusregisseur: false, ...extra });
 

@@ -7,9 +7,15 @@ import { z } from 'zod';
 import { DomainKey } from './bigfive';
 import { ItemId, SafeText } from './shapes/common';
 
-const Note = SafeText(500).transform((s) => s.trim()).optional();
+const Note = SafeText(500)
+  .transform((s) => s.trim())
+  .optional();
 const score = (min: number, max: number) =>
-  z.number({ message: 'Kies een cijfer.' }).int('Kies een heel cijfer.').min(min, `Kies een cijfer van ${min} tot en met ${max}.`).max(max, `Kies een cijfer van ${min} tot en met ${max}.`);
+  z
+    .number({ message: 'Kies een cijfer.' })
+    .int('Kies een heel cijfer.')
+    .min(min, `Kies een cijfer van ${min} tot en met ${max}.`)
+    .max(max, `Kies een cijfer van ${min} tot en met ${max}.`);
 
 export const RatingInput = z.discriminatedUnion(
   'kind',

@@ -2,16 +2,7 @@
  * Roles a person can hold in one plan (DOMAIN.md "Who uses it"). A person has a role per plan:
  * the same professional is regisseur in one family and provider in another.
  */
-export const PLAN_ROLES = [
-  'ouder',
-  'jeugdige',
-  'netwerk',
-  'lokaal_team',
-  'aanbieder',
-  'gi',
-  'verwijzer',
-  'tafel',
-] as const;
+export const PLAN_ROLES = ['ouder', 'jeugdige', 'netwerk', 'lokaal_team', 'aanbieder', 'gi', 'verwijzer', 'tafel'] as const;
 export type PlanRole = (typeof PLAN_ROLES)[number];
 
 /** Roles that exist in the region but never have plan access (they see aggregates or manage the region). */
@@ -40,4 +31,3 @@ export type Kader = (typeof KADERS)[number];
 
 /** The kinds of regie a plan records, each with history. */
 export const REGIE_KINDS = ['casusregie', 'procesregie'] as const;
-export type RegieKind = (typeof REGIE_KINDS)[number];

@@ -9,7 +9,7 @@ export interface HouseholdPersonFacts {
 
 const SIXTEEN_AND_A_HALF = 16 * 12 + 6;
 
-export function planHasSection(section: SectionKey, people: readonly HouseholdPersonFacts[], today: Date): boolean {
+function planHasSection(section: SectionKey, people: readonly HouseholdPersonFacts[], today: Date): boolean {
   if (section !== 'overgang18') return true;
   return people.some((p) => p.relation === 'kind' && p.birthDate !== null && ageInMonths(p.birthDate, today) >= SIXTEEN_AND_A_HALF);
 }

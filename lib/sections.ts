@@ -2,16 +2,7 @@
  * The sections of a plan (DOMAIN.md "Sections"). Each section is its own live document
  * (`plan:<planId>:<sectionKey>`) and its own unit of permission.
  */
-export const SECTION_KEYS = [
-  'gezin',
-  'netwerk',
-  'doelen',
-  'veiligheid',
-  'professioneel',
-  'tafel',
-  'evaluatie',
-  'overgang18',
-] as const;
+export const SECTION_KEYS = ['gezin', 'netwerk', 'doelen', 'veiligheid', 'professioneel', 'tafel', 'evaluatie', 'overgang18'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 export function isSectionKey(value: string): value is SectionKey {

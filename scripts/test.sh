@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every test — typecheck, lint, unit and integration (Vitest), and e2e (Playwright, system Chromium).
+# `npm test`: every test — typecheck, lint (ESLint with the layer rule, Prettier), unit and integration (Vitest),
+# and e2e (Playwright, system Chromium).
 # With DATABASE_URL set, the integration tests and the e2e server run on PostgreSQL, each on a fresh database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ npx tsc --noEmit
 
 step "lint"
 npx eslint . --max-warnings=0
+npx prettier --check .
 
 if [ -n "${DATABASE_URL:-}" ]; then db_kind=postgres; else db_kind=pglite; fi
 step "unit and integration tests (vitest, database: $db_kind)"

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'server', 'db', 'i18n', 'messages', 'public'];
-const SOURCE_FILES = ['next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const SOURCE_FILES = ['next.config.js', 'package-lock.json', 'tsconfig.json'];
 const STAMP = path.join('.next', 'onsplan-source-fingerprint');
 
 function walk(dir: string, out: string[]): void {

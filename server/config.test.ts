@@ -28,7 +28,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start on PostgreSQL in production without a secret', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@127.0.0.1:5432/x', NODE_ENV: 'production', DEMO: 'false' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@127.0.0.1:5432/x', NODE_ENV: 'production', DEMO: 'false' })).toThrow(
+      ConfigError,
+    );
   });
 
   it('names every invalid variable', () => {
@@ -46,5 +48,20 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), NEXTAUTH_URL: 'https://onsplan.example.nl/', ALLOWED_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.appUrl).toBe('https://onsplan.example.nl');
     expect(config.allowedOrigins).toEqual(['https://onsplan.example.nl', 'https://a.example', 'https://b.example']);
+  });
+
+  it('believes no forwarding header unless TRUST_PROXY says which hops to believe', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '0' }).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.2, 10.1.0.0/16,::1' }).trustProxy).toEqual({
+      kind: 'proxies',
+      proxies: ['10.0.0.2', '10.1.0.0/16', '::1'],
+    });
+    // `true` (believe every hop) is refused on purpose: the left-most hop is whatever the client wrote.
+    for (const bad of ['true', 'balancer.internal', '10.0.0.0/33', '-1', ',']) {
+      expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,6 +12,48 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes', 'on'].includes(v)));
+
+/** Which X-Forwarded-For hops are believed (server/http/client-address.ts applies it). */
+export type TrustProxy =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  /** IP addresses and CIDR ranges (`10.0.0.0/8`) of the proxies in front of the nodes. */
+  | { kind: 'proxies'; proxies: readonly string[] };
+
+export const TRUST_NOTHING: TrustProxy = { kind: 'none' };
+
+/** Parses one `TRUST_PROXY` list entry; null when it is neither an IP address nor a CIDR range. */
+export function parseProxyEntry(entry: string): { address: string; family: 4 | 6; prefix?: number } | null {
+  const [address = '', prefix, ...rest] = entry.trim().split('/');
+  const family = isIP(address);
+  if ((family !== 4 && family !== 6) || rest.length > 0) return null;
+  if (prefix === undefined) return { address, family };
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) return null;
+  return { address, family, prefix: Number(prefix) };
+}
+
+/**
+ * TRUST_PROXY: unset (or 0) believes no forwarding header; a number N believes the last N hops of X-Forwarded-For;
+ * a comma-separated list of proxy addresses or CIDR ranges believes it only from those peers.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const value = (raw ?? '').trim();
+    if (value === '' || value === '0') return TRUST_NOTHING;
+    if (/^\d+$/.test(value)) return { kind: 'hops', hops: Number(value) };
+    const proxies = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = proxies.filter((p) => !parseProxyEntry(p));
+    if (bad.length > 0 || proxies.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `expected a hop count or proxy addresses (IP or CIDR), got ${bad.join(', ') || value}` });
+      return z.NEVER;
+    }
+    return { kind: 'proxies', proxies };
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -31,6 +74,7 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().default('Inloggen via je organisatie'),
   PROFESSIONALS_REQUIRE_OIDC: flag,
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: trustProxy,
 });
 
 export interface Config {
@@ -50,6 +94,8 @@ export interface Config {
   professionalsRequireOidc: boolean;
   /** Sign-in requests one client address may make per minute. */
   signInRateLimitPerMinute: number;
+  /** Which X-Forwarded-For hops are believed for the client address (rate limits, audit access point). */
+  trustProxy: TrustProxy;
 }
 
 /** Thrown with every invalid variable named, so a misconfigured server refuses to start. */
@@ -82,7 +128,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME }
       : undefined;
-  const extraOrigins = (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidc,
     professionalsRequireOidc: e.PROFESSIONALS_REQUIRE_OIDC ?? false,
     signInRateLimitPerMinute: e.SIGNIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -10,6 +10,7 @@ import { openDatabase, setSharedDatabase } from '../db/client';
 import { seedDemoIfEmpty } from '../db/seed/demo';
 import { ensureBuild } from './build';
 import { exportConfigToEnv, loadConfig } from './config';
+import { stampSocketAddress } from './http/client-address';
 import { createProjector } from './projection/projector';
 import { createBus } from './realtime/create-bus';
 import { createRealtimeServer } from './realtime/server';
@@ -38,8 +39,15 @@ async function main(): Promise<void> {
     secret: config.secret,
     allowedOrigins: config.allowedOrigins,
     secureCookie: config.appUrl.startsWith('https://'),
+    trustProxy: config.trustProxy,
   });
-  setRuntime({ busKind: bus.kind, startedAt: new Date(), revoke: (p) => realtime.revoke(p), refreshRights: (p) => realtime.refreshRights(p), notify: (doc, topic) => realtime.notify(doc, topic) });
+  setRuntime({
+    busKind: bus.kind,
+    startedAt: new Date(),
+    revoke: (p) => realtime.revoke(p),
+    refreshRights: (p) => realtime.refreshRights(p),
+    notify: (doc, topic) => realtime.notify(doc, topic),
+  });
 
   const app = next({ dev: config.dev, dir: root, hostname: 'localhost', port: config.port });
   await app.prepare();
@@ -47,6 +55,8 @@ async function main(): Promise<void> {
   const upgradeNext = app.getUpgradeHandler();
 
   const server = createServer((req, res) => {
+    // Route handlers see a Request without the socket: its address travels in a header only this server writes.
+    stampSocketAddress(req);
     handle(req, res).catch((err: unknown) => {
       console.error('[http] unhandled error', err);
       if (!res.headersSent) res.writeHead(500).end();
@@ -58,7 +68,8 @@ async function main(): Promise<void> {
   server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => {
     if (realtime.handleUpgrade(req, socket, head)) return;
-    if (config.dev) void upgradeNext(req, socket, head); // hot reload in development
+    if (config.dev)
+      void upgradeNext(req, socket, head); // hot reload in development
     else socket.destroy();
   });
 

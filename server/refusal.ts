@@ -3,15 +3,7 @@
  * transaction). `kind` decides the HTTP status (server/http/respond.ts), `code` names the reason for clients and
  * tests, the message is plain Dutch and is shown to the person as it is.
  */
-export type RefusalKind =
-  | 'unauthenticated'
-  | 'not_found'
-  | 'forbidden'
-  | 'invalid'
-  | 'conflict'
-  | 'gone'
-  | 'rate_limited'
-  | 'mail_failed';
+export type RefusalKind = 'unauthenticated' | 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'gone' | 'rate_limited' | 'mail_failed';
 
 export interface RefusalIssue {
   path: string;

@@ -25,13 +25,16 @@ function first<T>(rows: T[], what: string): T {
 }
 
 export async function buildRegion(db: Db, params: { name?: string } = {}): Promise<RegionRow> {
-  return first(await db.insert(regions).values({ name: params.name ?? 'Regio Test' }).returning(), 'region');
+  return first(
+    await db
+      .insert(regions)
+      .values({ name: params.name ?? 'Regio Test' })
+      .returning(),
+    'region',
+  );
 }
 
-export async function buildOrganisation(
-  db: Db,
-  params: { regionId?: string; name?: string; kind?: OrganisationRow['kind'] } = {},
-): Promise<OrganisationRow> {
+export async function buildOrganisation(db: Db, params: { regionId?: string; name?: string; kind?: OrganisationRow['kind'] } = {}): Promise<OrganisationRow> {
   const regionId = params.regionId ?? (await buildRegion(db)).id;
   return first(
     await db
@@ -42,10 +45,7 @@ export async function buildOrganisation(
   );
 }
 
-export async function buildUser(
-  db: Db,
-  params: { id?: string; name?: string | null; email?: string; organisationId?: string | null } = {},
-): Promise<UserRow> {
+export async function buildUser(db: Db, params: { id?: string; name?: string | null; email?: string; organisationId?: string | null } = {}): Promise<UserRow> {
   const email = params.email ?? `user-${randomUUID()}@test.onsplan.localhost`;
   return first(
     await db
@@ -63,7 +63,13 @@ export async function buildUser(
 
 export async function buildHousehold(db: Db, params: { regionId?: string; name?: string } = {}): Promise<HouseholdRow> {
   const regionId = params.regionId ?? (await buildRegion(db)).id;
-  return first(await db.insert(households).values({ regionId, name: params.name ?? 'Familie Test' }).returning(), 'household');
+  return first(
+    await db
+      .insert(households)
+      .values({ regionId, name: params.name ?? 'Familie Test' })
+      .returning(),
+    'household',
+  );
 }
 
 export async function buildPlan(
@@ -116,10 +122,7 @@ export async function buildMember(
   });
 }
 
-export async function appointCasusregisseur(
-  db: Db,
-  params: { planId: string; userId: string; appointedBy?: string | null; reason?: string },
-): Promise<void> {
+export async function appointCasusregisseur(db: Db, params: { planId: string; userId: string; appointedBy?: string | null; reason?: string }): Promise<void> {
   await appointRegisseur(db, {
     planId: params.planId,
     kind: 'casusregie',
@@ -130,11 +133,7 @@ export async function appointCasusregisseur(
 }
 
 /** A Cookie header value carrying a next-auth v4 JWT session for the user, as the browser would send it. */
-export async function sessionCookie(
-  userId: string,
-  secret: string,
-  claims: { name?: string | null; email?: string | null } = {},
-): Promise<string> {
+export async function sessionCookie(userId: string, secret: string, claims: { name?: string | null; email?: string | null } = {}): Promise<string> {
   const token = await encode({ token: { sub: userId, name: claims.name ?? null, email: claims.email ?? null }, secret });
   return `${SESSION_COOKIE}=${token}`;
 }

@@ -6,27 +6,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { householdPeople, invitations } from '../db/schema';
-import { RateLimiter } from '../server/auth/rate-limit';
 import type { Mail } from '../server/mail/send';
-import type { MembershipContext } from '../server/plans/membership';
 import type { Kader } from '../lib/roles';
+import { testContext } from './context';
 import { appointCasusregisseur, buildHousehold, buildMember, buildOrganisation, buildPlan, buildRegion, buildUser } from './factories';
 
-/** A membership context on a test database that keeps sent mails and revocations for the test to read. */
+/** A service context on a test database that keeps sent mails and revocations for the test to read (test/context.ts). */
 export function testMembershipContext(db: Db, options: { invitesPerHour?: number; failMail?: boolean } = {}) {
-  const mails: Mail[] = [];
-  const revoked: { planId: string; userId: string }[] = [];
-  const ctx: MembershipContext = {
-    db,
-    appUrl: 'http://onsplan.test',
-    async sendMail(mail) {
-      if (options.failMail) throw new Error('SMTP refused');
-      mails.push(mail);
-    },
-    revoke: (p) => revoked.push(p),
-    inviteLimiter: new RateLimiter(options.invitesPerHour ?? 1000, 60 * 60 * 1000),
-  };
-  return { ctx, mails, revoked };
+  return testContext(db, options);
 }
 
 /** The token in the invitation link of a mail. */
@@ -82,5 +69,8 @@ export async function buildFamilyPlan(db: Db, params: { kader?: Kader; today?: D
 
 /** Lets an invitation expire (as if 7 days had passed). */
 export async function expireInvitation(db: Db, id: string): Promise<void> {
-  await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, id));
+  await db
+    .update(invitations)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(invitations.id, id));
 }

@@ -14,6 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { LocalBus, type Bus } from '../server/realtime/bus';
+import type { TrustProxy } from '../server/config';
 import type { RealtimeLimits } from '../server/realtime/limits';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../server/realtime/protocol';
 import { createRealtimeServer, type RealtimeServer } from '../server/realtime/server';
@@ -60,6 +61,8 @@ export interface NodeOptions {
   limits?: Partial<RealtimeLimits>;
   nodeId?: string;
   allowedOrigins?: string[];
+  /** TRUST_PROXY, as server/main.ts passes it (default: believe no forwarding header). */
+  trustProxy?: TrustProxy;
   /** The after-storage hook (the read-model projection), as server/main.ts wires it. */
   onStored?: (docName: string, doc: Y.Doc) => void;
 }
@@ -74,6 +77,7 @@ export async function startRealtimeNode(options: NodeOptions): Promise<RealtimeN
     allowedOrigins: options.allowedOrigins ?? [ORIGIN],
     limits: options.limits,
     nodeId: options.nodeId,
+    trustProxy: options.trustProxy,
     onStored: options.onStored,
     // Expected refusals are logged by the server; keep test output for real failures.
     log: (msg) => logged.push(msg),
@@ -191,13 +195,7 @@ export interface Client {
 const openClients = new Set<Client>();
 
 /** Connects a real y-websocket provider to a doc, signed in with `cookie`. Does not wait for sync. */
-export function connectClient(params: {
-  node: Endpoint;
-  docName: string;
-  cookie: string | null;
-  origin?: string | null;
-  doc?: Y.Doc;
-}): Client {
+export function connectClient(params: { node: Endpoint; docName: string; cookie: string | null; origin?: string | null; doc?: Y.Doc }): Client {
   const doc = params.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(params.node.collabUrl, params.docName, doc, {
     WebSocketPolyfill: webSocketWithHeaders(headersFor(params.cookie, params.origin === undefined ? ORIGIN : params.origin)),
@@ -246,9 +244,7 @@ export function textOf(doc: Y.Doc, name = 'body'): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Raw clients (crafted frames)
 
-export type UpgradeResult =
-  | { opened: false; status: number }
-  | { opened: true; raw: RawClient };
+export type UpgradeResult = { opened: false; status: number } | { opened: true; raw: RawClient };
 
 /**
  * A bare `ws` client speaking the y-websocket protocol by hand. It applies what the server sends to its own doc
@@ -321,10 +317,12 @@ export function rawConnect(params: {
   origin?: string | null;
   /** false: never answer the server's pings, like a peer whose network vanished. */
   autoPong?: boolean;
+  /** Further request headers (e.g. a forged X-Forwarded-For). */
+  headers?: Record<string, string>;
 }): Promise<UpgradeResult> {
   const url = `ws://127.0.0.1:${params.node.port}${params.path}`;
   const ws = new WebSocket(url, {
-    headers: headersFor(params.cookie, params.origin === undefined ? ORIGIN : params.origin),
+    headers: { ...headersFor(params.cookie, params.origin === undefined ? ORIGIN : params.origin), ...params.headers },
     autoPong: params.autoPong ?? true,
   });
   return new Promise((resolve, reject) => {
@@ -349,6 +347,7 @@ export async function rawOpen(params: {
   cookie: string;
   origin?: string;
   autoPong?: boolean;
+  headers?: Record<string, string>;
 }): Promise<RawClient> {
   const result = await rawConnect({ ...params, path: `/collab/${params.docName}` });
   if (!result.opened) throw new Error(`upgrade refused with ${result.status}`);

@@ -6,21 +6,21 @@ import { DemoSignIn } from '@/components/auth/DemoSignIn';
 import { EmailSignInForm } from '@/components/auth/EmailSignInForm';
 import { OidcSignIn } from '@/components/auth/OidcSignIn';
 import styles from '@/components/auth/SignIn.module.css';
-import { getDb } from '@/db/client';
-import { listDemoPeople } from '@/db/queries/demo';
 import { currentUser } from '@/server/auth/session';
 import { getConfig } from '@/server/config';
+import { serviceContext } from '@/server/context';
+import { demoPeople as loadDemoPeople } from '@/server/pages/demo';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Inloggen' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await currentUser()) redirect('/plannen');
+  if (await currentUser()) redirect('/');
   const t = await getTranslations('signIn');
   const tRoles = await getTranslations('roles');
   const config = getConfig();
   const { error } = await searchParams;
-  const demoPeople = config.demo ? await listDemoPeople(getDb()) : [];
+  const demoPeople = (await loadDemoPeople(serviceContext())) ?? [];
   const roleLabel = (p: (typeof demoPeople)[number]) => {
     const roles = [...new Set(p.plans.map((pl) => pl.role))];
     if (roles.length > 0) return roles.map((r) => tRoles(r as 'ouder')).join(', ');
@@ -47,13 +47,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {t('demoTitle')}
           </Heading>
           <Paragraph>{t('demoIntro')}</Paragraph>
-          <DemoSignIn
-            people={demoPeople.map((p) => ({ email: p.email, name: p.name, roleLabel: roleLabel(p) }))}
-          />
+          <DemoSignIn people={demoPeople.map((p) => ({ email: p.email, name: p.name, roleLabel: roleLabel(p) }))} />
           <Paragraph>
-            <Link href="/outbox">
-              {t('outbox')}
-            </Link>
+            <Link href="/outbox">{t('outbox')}</Link>
           </Paragraph>
         </section>
       )}

@@ -1,19 +1,18 @@
 import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listOutboxMails } from '@/db/queries/outbox';
-import { getConfig } from '@/server/config';
+import { serviceContext } from '@/server/context';
+import { outboxMails } from '@/server/pages/demo';
 import styles from './outbox.module.css';
 
 export const dynamic = 'force-dynamic';
 
 /** The local outbox: sign-in links and invitations written while no SMTP server is set. Demo mode only. */
 export default async function OutboxPage() {
-  if (!getConfig().demo) notFound();
+  const mails = await outboxMails(serviceContext(), { limit: 30 });
+  if (!mails) notFound();
   const t = await getTranslations('outbox');
   const format = await getFormatter();
-  const mails = await listOutboxMails(getDb(), { limit: 30 });
   return (
     <section>
       <Heading level={1}>{t('title')}</Heading>

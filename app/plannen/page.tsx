@@ -2,11 +2,10 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listPlansOfUser } from '@/db/queries/plans';
-import { recordAudit } from '@/server/audit/record';
 import { requireUser } from '@/server/auth/session';
-import { canStartPlans } from '@/server/plans/start';
+import { serviceContext } from '@/server/context';
+import { myPlansPage } from '@/server/pages/plans';
+import { pageVia } from '@/server/pages/via';
 import styles from './plans.module.css';
 
 export const dynamic = 'force-dynamic';
@@ -18,9 +17,7 @@ export default async function MyPlansPage() {
   const tRoles = await getTranslations('roles');
   const tStatus = await getTranslations('status');
   const tKader = await getTranslations('kader');
-  const plans = await listPlansOfUser(getDb(), { userId: user.id });
-  const mayStart = await canStartPlans(getDb(), { userId: user.id });
-  await recordAudit(getDb(), { action: 'plan.list', actorUserId: user.id, details: { count: plans.length } });
+  const { plans, mayStart } = await myPlansPage(serviceContext(), { userId: user.id, via: await pageVia() });
   return (
     <section aria-labelledby="plans-title">
       <Heading level={1} id="plans-title">

@@ -32,12 +32,11 @@ export function DemoSignIn({ people }: { people: DemoPersonButton[] }) {
               onClick={async () => {
                 setBusy(p.email);
                 setFailed(false);
-                const result = await signIn('demo', { email: p.email, redirect: false, callbackUrl: '/plannen' });
+                const result = await signIn('demo', { email: p.email, redirect: false, callbackUrl: '/' });
                 if (result?.ok && !result.error) {
-                  router.replace('/plannen');
+                  router.replace('/');
                   router.refresh();
-                }
-                else {
+                } else {
                   setFailed(true);
                   setBusy(null);
                 }

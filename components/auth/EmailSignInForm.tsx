@@ -26,7 +26,7 @@ export function EmailSignInForm() {
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn('email', { email: parsed.data, redirect: false, callbackUrl: '/plannen' });
+      const result = await signIn('email', { email: parsed.data, redirect: false, callbackUrl: '/' });
       if (result?.status === 429) setError(t('tooMany'));
       else if (result?.error && result.error !== 'undefined') setError(t('failed'));
       else router.push('/inloggen/check-je-mail');

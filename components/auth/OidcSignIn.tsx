@@ -6,7 +6,7 @@ import { signIn } from 'next-auth/react';
 export function OidcSignIn({ label }: { label: string }) {
   return (
     <Paragraph>
-      <Button type="button" appearance="secondary-action-button" onClick={() => void signIn('oidc', { callbackUrl: '/plannen' })}>
+      <Button type="button" appearance="secondary-action-button" onClick={() => void signIn('oidc', { callbackUrl: '/' })}>
         {label}
       </Button>
     </Paragraph>

@@ -27,7 +27,20 @@ export interface RichTextBodyProps extends SectionBodyProps {
 }
 
 export function RichTextBody(props: RichTextBodyProps) {
-  const { doc, provider, editable, user, sectionLabel, planId, section, canComment, field = RICH_TEXT_FIELD, withCaret = true, withComments = true, label } = props;
+  const {
+    doc,
+    provider,
+    editable,
+    user,
+    sectionLabel,
+    planId,
+    section,
+    canComment,
+    field = RICH_TEXT_FIELD,
+    withCaret = true,
+    withComments = true,
+    label,
+  } = props;
   const t = useTranslations('editor');
   const editor = useEditor(
     {

@@ -33,4 +33,3 @@ export function SectionEditor(props: SectionEditorProps) {
     </div>
   );
 }
-

@@ -1,13 +1,20 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { SessionUser } from '@/server/auth/session';
 import styles from './AppShell.module.css';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SignOutButton } from './SignOutButton';
 
+export interface AppShellProps {
+  /** The signed-in person, or null. */
+  user: { name: string | null; email: string | null } | null;
+  /** The server action that stores the language choice (app/actions/locale.ts). */
+  switchLocale: (form: FormData) => Promise<void>;
+  children: ReactNode;
+}
+
 /** Page chrome: skip link, header with the signed-in person, main landmark, footer. */
-export async function AppShell({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+export async function AppShell({ user, switchLocale, children }: AppShellProps) {
   const t = await getTranslations('app');
   return (
     <>
@@ -16,7 +23,7 @@ export async function AppShell({ user, children }: { user: SessionUser | null; c
       </a>
       <header className={styles.header}>
         <div className={styles.headerInner}>
-          <Link href={user ? '/plannen' : '/inloggen'} className={styles.brand}>
+          <Link href={user ? '/' : '/inloggen'} className={styles.brand}>
             {t('name')}
             <span className={styles.tagline}>{t('tagline')}</span>
           </Link>
@@ -26,7 +33,7 @@ export async function AppShell({ user, children }: { user: SessionUser | null; c
                 {t('signedInAs', { name: user.name ?? user.email ?? '' })}
               </span>
             )}
-            <LanguageSwitch />
+            <LanguageSwitch action={switchLocale} />
             {user && <SignOutButton />}
           </div>
         </div>

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { api } from '@/components/api/client';
 import { onNotify } from './notify';
 
 export interface ServerData<T> {
@@ -20,14 +21,9 @@ export function useServerData<T>(url: string, provider: WebsocketProvider | null
   const topicKey = topics.join('|');
 
   const reload = useCallback(async () => {
-    try {
-      const res = await fetch(url, { cache: 'no-store' });
-      if (!res.ok) throw new Error(String(res.status));
-      setData((await res.json()) as T);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
+    const result = await api<T>(url);
+    if (result.ok) setData(result.data);
+    setFailed(!result.ok);
   }, [url]);
 
   useEffect(() => {

@@ -17,5 +17,9 @@ export function useSynced(provider: WebsocketProvider | null | undefined): boole
     },
     [provider],
   );
-  return useSyncExternalStore(subscribe, () => provider?.synced === true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => provider?.synced === true,
+    () => false,
+  );
 }

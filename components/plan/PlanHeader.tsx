@@ -1,16 +1,25 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { LoadedMember } from '@/db/queries/members';
-import type { PlanOverview } from '@/db/queries/plans';
 import { ageInYears } from '@/lib/age';
-import { canManage } from '@/lib/policy';
-import { StatusControl } from './lifecycle/StatusControl';
-import { VersionSummary } from './versions/VersionSummary';
+import type { PlanHeaderData } from '@/lib/api/plans';
+import type { VersionListItem } from '@/lib/api/versions';
+import type { PlanRole } from '@/lib/roles';
+import { StatusControl } from './lifecycle';
+import { PlacementFlag } from './placement';
+import { VersionSummary } from './versions';
 import styles from './plan.module.css';
 
+export interface PlanHeaderProps {
+  plan: PlanHeaderData;
+  /** The viewer's role in the plan, and whether they are its casusregisseur (who changes its status). */
+  role: PlanRole;
+  manages: boolean;
+  latestVersion: VersionListItem<Date> | null;
+}
+
 /** The plan's header: the family, the frame and status, who directs, and the first summary. */
-export async function PlanHeader({ plan, member }: { plan: PlanOverview; member: LoadedMember }) {
+export async function PlanHeader({ plan, role, manages, latestVersion }: PlanHeaderProps) {
   const t = await getTranslations('plan');
   const tPlans = await getTranslations('plans');
   const tStatus = await getTranslations('status');
@@ -28,10 +37,8 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
       <div className={styles.facts}>
         <span className={styles.chip}>{tPlans('status', { status: tStatus(plan.status) })}</span>
         <span className={styles.chip}>{tPlans('kader', { kader: tKader(plan.kader) })}</span>
-        <span className={styles.chip}>{tPlans('yourRole', { role: tRoles(member.role) })}</span>
-        <span className={styles.chip}>
-          {plan.casusregisseur ? t('casusregisseur', { name: plan.casusregisseur.name ?? '' }) : t('noRegisseur')}
-        </span>
+        <span className={styles.chip}>{tPlans('yourRole', { role: tRoles(role) })}</span>
+        <span className={styles.chip}>{plan.casusregisseur ? t('casusregisseur', { name: plan.casusregisseur.name ?? '' }) : t('noRegisseur')}</span>
       </div>
       <p className={styles.links}>
         <NextLink href={`/plannen/${plan.id}/wie-keek`} className="utrecht-link" data-testid="who-looked-link">
@@ -48,8 +55,9 @@ export async function PlanHeader({ plan, member }: { plan: PlanOverview; member:
           {tExport('downloadJson')}
         </a>
       </p>
-      <VersionSummary planId={plan.id} />
-      {canManage(member) && <StatusControl planId={plan.id} status={plan.status} />}
+      <VersionSummary planId={plan.id} latest={latestVersion} />
+      {manages && <StatusControl planId={plan.id} status={plan.status} />}
+      {manages && <PlacementFlag planId={plan.id} />}
       <details className={styles.household}>
         <summary>{t('household')}</summary>
         <ul>

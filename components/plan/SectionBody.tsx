@@ -5,12 +5,12 @@
  */
 import { RichTextBody } from '@/components/editor/RichTextBody';
 import type { SectionBodyProps } from '@/components/editor/section-body';
-import { FamilyBody } from './family/FamilyBody';
-import { NetworkBody } from './network/NetworkBody';
-import { SafetyBody } from './safety/SafetyBody';
 import { EvaluationBody } from './evaluation';
+import { FamilyBody } from './family';
+import { GoalsBody } from './goals';
+import { NetworkBody } from './network';
+import { SafetyBody } from './safety';
 import { Transition18Body } from './transition18';
-import { GoalsBody } from '@/components/plan/goals';
 
 export function SectionBody(props: SectionBodyProps) {
   switch (props.section) {

@@ -37,7 +37,12 @@ export async function listOpenThreads(db: Db, params: { planId: string; section:
     .select({ c: comments, authorName: users.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(inArray(comments.threadId, threads.map((t) => t.id)))
+    .where(
+      inArray(
+        comments.threadId,
+        threads.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(comments.createdAt));
   return threads.map((t) => ({
     id: t.id,
@@ -62,7 +67,14 @@ export async function createThread(
   return db.transaction(async (tx) => {
     const [thread] = await tx
       .insert(commentThreads)
-      .values({ planId: params.planId, section: params.section, anchorStart: params.anchorStart, anchorEnd: params.anchorEnd, quote: params.quote, createdBy: params.authorId })
+      .values({
+        planId: params.planId,
+        section: params.section,
+        anchorStart: params.anchorStart,
+        anchorEnd: params.anchorEnd,
+        quote: params.quote,
+        createdBy: params.authorId,
+      })
       .returning({ id: commentThreads.id });
     if (!thread) throw new Error('thread insert returned nothing');
     await tx.insert(comments).values({ threadId: thread.id, authorId: params.authorId, authorRole: params.authorRole, body: params.body });
@@ -85,5 +97,8 @@ export async function addReply(db: Db, params: { threadId: string; authorId: str
 }
 
 export async function resolveThread(db: Db, params: { threadId: string; userId: string }): Promise<void> {
-  await db.update(commentThreads).set({ resolvedAt: new Date(), resolvedBy: params.userId }).where(and(eq(commentThreads.id, params.threadId), isNull(commentThreads.resolvedAt)));
+  await db
+    .update(commentThreads)
+    .set({ resolvedAt: new Date(), resolvedBy: params.userId })
+    .where(and(eq(commentThreads.id, params.threadId), isNull(commentThreads.resolvedAt)));
 }

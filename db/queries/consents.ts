@@ -31,14 +31,28 @@ export async function listPlanDecisions(db: Db, params: { planId: string }) {
 /** The plan's frame, starter and household (name, region), its household people, and all its memberships (any status). */
 export async function loadPlanConsentFacts(db: Db, params: { planId: string }) {
   const [plan] = await db
-    .select({ id: plans.id, kader: plans.kader, createdBy: plans.createdBy, householdId: plans.householdId, householdName: households.name, regionId: households.regionId })
+    .select({
+      id: plans.id,
+      kader: plans.kader,
+      createdBy: plans.createdBy,
+      householdId: plans.householdId,
+      householdName: households.name,
+      regionId: households.regionId,
+    })
     .from(plans)
     .innerJoin(households, eq(households.id, plans.householdId))
     .where(eq(plans.id, params.planId))
     .limit(1);
   if (!plan) return null;
   const people = await db
-    .select({ id: householdPeople.id, name: householdPeople.name, relation: householdPeople.relation, userId: householdPeople.userId, birthDate: householdPeople.birthDate, gezag: householdPeople.gezag })
+    .select({
+      id: householdPeople.id,
+      name: householdPeople.name,
+      relation: householdPeople.relation,
+      userId: householdPeople.userId,
+      birthDate: householdPeople.birthDate,
+      gezag: householdPeople.gezag,
+    })
     .from(householdPeople)
     .where(eq(householdPeople.householdId, plan.householdId))
     .orderBy(asc(householdPeople.createdAt), asc(householdPeople.name));

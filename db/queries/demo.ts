@@ -10,7 +10,11 @@ export interface DemoPerson {
 }
 
 export async function listDemoPeople(db: Db): Promise<DemoPerson[]> {
-  const people = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.isDemo, true)).orderBy(asc(users.createdAt));
+  const people = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.isDemo, true))
+    .orderBy(asc(users.createdAt));
   const memberships = await db
     .select({ userId: planMembers.userId, planId: plans.id, householdName: households.name, role: planMembers.role })
     .from(planMembers)

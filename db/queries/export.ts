@@ -25,7 +25,12 @@ export async function listThreadsForExport(db: Db, params: { planId: string; sec
     .select({ threadId: comments.threadId, authorName: users.name, authorRole: comments.authorRole, body: comments.body, createdAt: comments.createdAt })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(inArray(comments.threadId, threads.map((t) => t.id)))
+    .where(
+      inArray(
+        comments.threadId,
+        threads.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(comments.createdAt));
   return threads.map((t) => ({
     section: t.section,

@@ -30,7 +30,10 @@ export async function revokeOpenInvitations(db: Db, params: { planId: string; em
 
 /** Revokes one invitation (e.g. when its mail could not be sent). */
 export async function revokeInvitation(db: Db, params: { id: string; now: Date }): Promise<void> {
-  await db.update(invitations).set({ revokedAt: params.now }).where(and(eq(invitations.id, params.id), isNull(invitations.usedAt)));
+  await db
+    .update(invitations)
+    .set({ revokedAt: params.now })
+    .where(and(eq(invitations.id, params.id), isNull(invitations.usedAt)));
 }
 
 export interface InvitationView {

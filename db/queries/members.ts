@@ -52,10 +52,7 @@ export async function loadMember(db: Db, params: { planId: string; userId: strin
 }
 
 /** The plan's active overrides of the default matrix for one role. */
-export async function loadOverrides(
-  db: Db,
-  params: { planId: string; role: MemberRow['role'] },
-): Promise<Partial<Record<SectionKey, Level>>> {
+export async function loadOverrides(db: Db, params: { planId: string; role: MemberRow['role'] }): Promise<Partial<Record<SectionKey, Level>>> {
   const rows = await db
     .select({ section: planSectionOverrides.section, level: planSectionOverrides.level })
     .from(planSectionOverrides)

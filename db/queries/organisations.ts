@@ -1,7 +1,7 @@
 /** Organisations of a region (care providers, local teams, GI, referrers, tables). */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { organisations } from '../schema';
+import { organisations, users } from '../schema';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -22,4 +22,15 @@ export async function listRegionOrganisations(db: Db, params: { regionId: string
     .from(organisations)
     .where(and(eq(organisations.regionId, params.regionId), inArray(organisations.kind, ['lokaal_team', 'aanbieder', 'gi', 'verwijzer', 'tafel'])))
     .orderBy(asc(organisations.name));
+}
+
+/** The organisation a user works for (id, region and kind), or null for someone without one (a parent, say). */
+export async function findOrganisationOfUser(db: Db, params: { userId: string }): Promise<Pick<OrganisationRow, 'id' | 'regionId' | 'kind'> | null> {
+  const [row] = await db
+    .select({ id: organisations.id, regionId: organisations.regionId, kind: organisations.kind })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, params.userId))
+    .limit(1);
+  return row ?? null;
 }

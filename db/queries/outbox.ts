@@ -8,5 +8,9 @@ export async function addOutboxMail(db: Db, mail: { to: string; subject: string;
 }
 
 export async function listOutboxMails(db: Db, params: { limit?: number } = {}) {
-  return db.select().from(outboxMails).orderBy(desc(outboxMails.createdAt)).limit(params.limit ?? 50);
+  return db
+    .select()
+    .from(outboxMails)
+    .orderBy(desc(outboxMails.createdAt))
+    .limit(params.limit ?? 50);
 }

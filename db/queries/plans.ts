@@ -48,7 +48,7 @@ export interface PlanOverview {
   status: (typeof plans.$inferSelect)['status'];
   kader: (typeof plans.$inferSelect)['kader'];
   summary: string;
-  people: { id: string; name: string; relation: string; birthDate: string | null; gezag: boolean }[];
+  people: { id: string; name: string; relation: (typeof householdPeople.$inferSelect)['relation']; birthDate: string | null; gezag: boolean }[];
   casusregisseur: { userId: string; name: string | null } | null;
 }
 
@@ -62,7 +62,13 @@ export async function getPlanOverview(db: Db, params: { planId: string }): Promi
     .limit(1);
   if (!plan) return null;
   const people = await db
-    .select({ id: householdPeople.id, name: householdPeople.name, relation: householdPeople.relation, birthDate: householdPeople.birthDate, gezag: householdPeople.gezag })
+    .select({
+      id: householdPeople.id,
+      name: householdPeople.name,
+      relation: householdPeople.relation,
+      birthDate: householdPeople.birthDate,
+      gezag: householdPeople.gezag,
+    })
     .from(householdPeople)
     .where(eq(householdPeople.householdId, plan.householdId))
     .orderBy(asc(householdPeople.createdAt), asc(householdPeople.name));
@@ -73,4 +79,31 @@ export async function getPlanOverview(db: Db, params: { planId: string }): Promi
     .where(and(eq(regieAssignments.planId, params.planId), eq(regieAssignments.kind, 'casusregie'), isNull(regieAssignments.endedAt)))
     .limit(1);
   return { ...plan, people, casusregisseur: regie ?? null };
+}
+
+export interface NewPlanRecords {
+  regionId: string;
+  householdName: string;
+  people: { name: string; relation: (typeof householdPeople.$inferInsert)['relation']; birthDate: string | null; gezag: boolean }[];
+  kader: (typeof plans.$inferInsert)['kader'];
+  summary: string;
+  createdBy: string;
+}
+
+/**
+ * Writes a new household with its people and its plan (status concept); returns the plan id. Run it inside the
+ * transaction that also adds the first member, so a plan never exists without the one who started it.
+ */
+export async function insertPlanWithHousehold(db: Db, params: NewPlanRecords): Promise<string> {
+  const [household] = await db.insert(households).values({ regionId: params.regionId, name: params.householdName }).returning({ id: households.id });
+  if (!household) throw new Error('household insert returned nothing');
+  if (params.people.length > 0) {
+    await db.insert(householdPeople).values(params.people.map((p) => ({ householdId: household.id, ...p })));
+  }
+  const [plan] = await db
+    .insert(plans)
+    .values({ householdId: household.id, status: 'concept', kader: params.kader, summary: params.summary, createdBy: params.createdBy })
+    .returning({ id: plans.id });
+  if (!plan) throw new Error('plan insert returned nothing');
+  return plan.id;
 }

@@ -25,6 +25,14 @@ export async function listBrokenAgreementDecisions(db: Db, params: { planId: str
   return rows.flatMap((r) => {
     const d = r.details as { agreementId?: unknown; discussedWithFamily?: unknown; reason?: unknown };
     if (typeof d.agreementId !== 'string' || typeof d.discussedWithFamily !== 'boolean') return [];
-    return [{ agreementId: d.agreementId, discussedWithFamily: d.discussedWithFamily, reason: typeof d.reason === 'string' ? d.reason : null, at: r.at, actorName: r.actorName }];
+    return [
+      {
+        agreementId: d.agreementId,
+        discussedWithFamily: d.discussedWithFamily,
+        reason: typeof d.reason === 'string' ? d.reason : null,
+        at: r.at,
+        actorName: r.actorName,
+      },
+    ];
   });
 }

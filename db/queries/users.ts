@@ -6,7 +6,11 @@ import { users } from '../schema';
 export type UserRow = typeof users.$inferSelect;
 
 export async function findUserByEmail(db: Db, params: { email: string }): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${params.email})`).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${params.email})`)
+    .limit(1);
   return row ?? null;
 }
 

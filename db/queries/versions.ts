@@ -52,10 +52,22 @@ export async function listVersions(db: Db, params: { planId: string }): Promise<
     .orderBy(desc(planVersions.createdAt));
   if (versions.length === 0) return [];
   const signatures = await db
-    .select({ versionId: planSignatures.versionId, userId: planSignatures.userId, name: users.name, role: planSignatures.role, hash: planSignatures.hash, signedAt: planSignatures.signedAt })
+    .select({
+      versionId: planSignatures.versionId,
+      userId: planSignatures.userId,
+      name: users.name,
+      role: planSignatures.role,
+      hash: planSignatures.hash,
+      signedAt: planSignatures.signedAt,
+    })
     .from(planSignatures)
     .innerJoin(users, eq(users.id, planSignatures.userId))
-    .where(inArray(planSignatures.versionId, versions.map((v) => v.id)))
+    .where(
+      inArray(
+        planSignatures.versionId,
+        versions.map((v) => v.id),
+      ),
+    )
     .orderBy(asc(planSignatures.signedAt));
   return versions.map((v) => ({ ...v, signatures: signatures.filter((s) => s.versionId === v.id).map(({ versionId: _v, ...s }) => s) }));
 }

@@ -10,18 +10,11 @@ export interface StoredUpdate {
 
 /** Every stored row of a doc, oldest first (a snapshot row, if any, comes first by id). */
 export async function loadUpdates(db: Db, params: { doc: string }): Promise<StoredUpdate[]> {
-  return db
-    .select({ id: yjsUpdates.id, update: yjsUpdates.update })
-    .from(yjsUpdates)
-    .where(eq(yjsUpdates.doc, params.doc))
-    .orderBy(asc(yjsUpdates.id));
+  return db.select({ id: yjsUpdates.id, update: yjsUpdates.update }).from(yjsUpdates).where(eq(yjsUpdates.doc, params.doc)).orderBy(asc(yjsUpdates.id));
 }
 
 /** Appends updates (already batched by the caller) in one statement. */
-export async function appendUpdates(
-  db: Db,
-  rows: { doc: string; update: Uint8Array; userId: string | null }[],
-): Promise<void> {
+export async function appendUpdates(db: Db, rows: { doc: string; update: Uint8Array; userId: string | null }[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insert(yjsUpdates).values(rows);
 }

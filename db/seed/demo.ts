@@ -1,6 +1,7 @@
 /**
  * Demo data that feels real: one region with a local team, a care provider, a GI and a GP practice; two
- * households (separated parents with two children; a family under a court measure); demo people for every role.
+ * households (separated parents with two children; a family under a court measure); demo people for every role;
+ * and forty generated households beside them (households.ts), so the overzicht and the region view show a caseload.
  * Runs only on an empty database.
  */
 import { count } from 'drizzle-orm';
@@ -8,11 +9,14 @@ import type { Db } from '../client';
 import { appointRegisseur } from '../queries/members';
 import { appendUpdates } from '../queries/yjs';
 import { consents, householdPeople, households, organisations, planMembers, plans, regions, users } from '../schema';
+import { transaction } from '../transaction';
 import { docNameFor } from '../../lib/sections';
 import { seedGoals } from './goals';
 import { seedFamilyNetworkSafety } from './family-network-safety';
 import { richTextUpdate } from './yjs-text';
 import { seedEvaluationDemo } from './evaluation';
+import { seedGeneratedHouseholds } from './households';
+import { addReadModel, emptyReadModel, insertReadModel, storedDocs } from './read-model';
 
 export const DEMO_DOMAIN = 'demo.onsplan.nl';
 const mail = (local: string) => `${local}@${DEMO_DOMAIN}`;
@@ -26,8 +30,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 async function seedDemo(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  await transaction(db, async (t) => {
     const [region] = await t.insert(regions).values({ name: 'Regio Rivierenland (demo)' }).returning();
     if (!region) throw new Error('seed: region');
     const org = async (name: string, kind: (typeof organisations.$inferInsert)['kind']) => {
@@ -62,10 +65,11 @@ async function seedDemo(db: Db): Promise<void> {
     const noah = await person('Noah Bos', 'noah');
     const gerrit = await person('Gerrit Bos', 'gerrit');
     await person('Jeroen Mulder', 'jeroen', { organisationId: gemeente, regionRole: 'gemeente' });
-    await person('Lisa de Boer', 'lisa', { regionRole: 'beheerder' });
+    // A region role reaches its region through the organisation (server/region): the beheerder works for the gemeente.
+    await person('Lisa de Boer', 'lisa', { organisationId: gemeente, regionRole: 'beheerder' });
 
     // Household 1: separated parents, two children, voluntary frame.
-    const [jansen] = await t.insert(households).values({ regionId: region.id, name: 'Familie Jansen' }).returning();
+    const [jansen] = await t.insert(households).values({ regionId: region.id, name: 'Familie Jansen', municipality: 'Tiel' }).returning();
     if (!jansen) throw new Error('seed: household');
     await t.insert(householdPeople).values([
       { householdId: jansen.id, name: 'Sanne Jansen', relation: 'ouder', birthDate: '1987-05-14', gezag: true, userId: sanne },
@@ -97,7 +101,7 @@ async function seedDemo(db: Db): Promise<void> {
     await appointRegisseur(t, { planId: plan1.id, kind: 'casusregie', userId: mo, appointedBy: mo, reason: 'Plan gestart na intake door het wijkteam.' });
 
     // Household 2: under a court measure (OTS); the GI leads.
-    const [elAmrani] = await t.insert(households).values({ regionId: region.id, name: 'Familie El Amrani' }).returning();
+    const [elAmrani] = await t.insert(households).values({ regionId: region.id, name: 'Familie El Amrani', municipality: 'Tiel' }).returning();
     if (!elAmrani) throw new Error('seed: household');
     await t.insert(householdPeople).values([
       { householdId: elAmrani.id, name: 'Youssef El Amrani', relation: 'ouder', birthDate: '1982-01-30', gezag: true, userId: youssef },
@@ -125,7 +129,7 @@ async function seedDemo(db: Db): Promise<void> {
     await appointRegisseur(t, { planId: plan2.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Ondertoezichtstelling: de GI voert de regie.' });
 
     // Household 3: a court measure with a 17-year-old; every plan role is present (the permission tests use it).
-    const [bos] = await t.insert(households).values({ regionId: region.id, name: 'Familie Bos' }).returning();
+    const [bos] = await t.insert(households).values({ regionId: region.id, name: 'Familie Bos', municipality: 'Tiel' }).returning();
     if (!bos) throw new Error('seed: household');
     await t.insert(householdPeople).values([
       { householdId: bos.id, name: 'Linda Bos', relation: 'ouder', birthDate: '1979-02-19', gezag: true, userId: linda },
@@ -202,5 +206,16 @@ async function seedDemo(db: Db): Promise<void> {
     await seedGoals(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, people: { sanne, peter, daan, ria, mo, eva, fatima, youssef, kees, linda, noah, gerrit } });
     await seedFamilyNetworkSafety(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, raters: { youssef, kees, fatima, mo, linda, noah } });
     await seedEvaluationDemo(t, { plans: { jansen: plan1.id, bos: plan3.id } });
+    // The read model of the written families (the seed bypasses the realtime server, so nothing projected them).
+    const readModel = emptyReadModel();
+    for (const plan of [plan1, plan2, plan3]) addReadModel(readModel, await storedDocs(t, plan.id), { now: new Date() });
+    await insertReadModel(t, readModel);
+    // Forty more households, so the overzicht and the region view show a real caseload (db/seed/households.ts).
+    await seedGeneratedHouseholds(t, {
+      regionId: region.id,
+      organisations: { lokaalTeam, deLinde, gi, huisarts },
+      people: { mo, eva, fatima, anouk },
+      demoDomain: DEMO_DOMAIN,
+    });
   });
 }

@@ -33,8 +33,12 @@ async function doelenDoc(planId: string): Promise<Y.Doc> {
 }
 
 it('every demo family has valid goals in several domains, with a late action, a done action and a Toelichting', async () => {
-  const rows = await database.db.select({ id: plans.id, name: households.name }).from(plans).innerJoin(households, eq(households.id, plans.householdId));
-  expect(rows.map((r) => r.name).sort()).toEqual(['Familie Bos', 'Familie El Amrani', 'Familie Jansen']);
+  // The three written families (the generated households beside them are checked in households.test.ts).
+  const written = ['Familie Bos', 'Familie El Amrani', 'Familie Jansen'];
+  const rows = (await database.db.select({ id: plans.id, name: households.name }).from(plans).innerJoin(households, eq(households.id, plans.householdId))).filter(
+    (r) => written.includes(r.name),
+  );
+  expect(rows.map((r) => r.name).sort()).toEqual(written);
   const today = localToday();
   for (const plan of rows) {
     const doc = await doelenDoc(plan.id);

@@ -50,7 +50,10 @@ export function fragmentText(value: unknown): string {
     if (node instanceof Y.XmlElement && out.length > before) out.push('\n');
   };
   walk(value);
-  return out.join('').replace(/\n{2,}/g, '\n').trim();
+  return out
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** A Y.Text holding `initial`. */

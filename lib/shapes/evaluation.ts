@@ -102,7 +102,7 @@ export function addReview(doc: Y.Doc, fields: { date: string; by: string; summar
  * The stability entry of one domain, created when missing. Two people creating the same domain's entry at the
  * very same moment keep one of the two (a Y.Map key is last-writer-wins); afterwards both edit the same entry.
  */
-export function stabilityEntry(doc: Y.Doc, domain: string): Y.Map<unknown> {
+function stabilityEntry(doc: Y.Doc, domain: string): Y.Map<unknown> {
   const map = evaluationTypes(doc).stability;
   const existing = map.get(domain);
   if (existing instanceof Y.Map) return existing;

@@ -40,7 +40,12 @@ describe('concurrent edits', () => {
     for (const doc of [sanne, mo]) {
       const { value, problems } = readFamily(doc);
       expect(problems).toEqual([]);
-      expect(value.strengths.map((s) => [s.id, s.by]).sort()).toEqual([[a, 'gezin'], [b, 'professional']].sort());
+      expect(value.strengths.map((s) => [s.id, s.by]).sort()).toEqual(
+        [
+          [a, 'gezin'],
+          [b, 'professional'],
+        ].sort(),
+      );
       expect(value.worries).toHaveLength(1);
       expect(value.worries[0]?.authorName).toBe('Mo Ait Taleb');
     }
@@ -59,7 +64,7 @@ describe('concurrent edits', () => {
     expect(readFamily(peter).value.worries[0]?.text).toBe('Veel ruzie bij het wisselen');
   });
 
-  it('keeps the family\'s own words and the professionals\' assessment apart', () => {
+  it("keeps the family's own words and the professionals' assessment apart", () => {
     const sanne = new Y.Doc();
     const eva = new Y.Doc();
     paragraph(sanne, 'body', 'Wij willen rust in huis.');

@@ -49,11 +49,7 @@ export function familyList(doc: Y.Doc, list: FamilyList): Y.Array<unknown> {
 }
 
 /** Adds a statement at the end of the list, marked with the author's side; returns its id. */
-export function addFamilyStatement(
-  doc: Y.Doc,
-  list: FamilyList,
-  params: { text: string; role: PlanRole; authorName: string; now?: Date },
-): string {
+export function addFamilyStatement(doc: Y.Doc, list: FamilyList, params: { text: string; role: PlanRole; authorName: string; now?: Date }): string {
   const id = newItemId();
   const item = yItem({
     id,
@@ -79,7 +75,11 @@ export function removeFamilyStatement(doc: Y.Doc, list: FamilyList, id: string):
 export function readFamily(doc: Y.Doc): ReadResult<FamilyContent> {
   const problems: string[] = [];
   const read = (list: FamilyList) => {
-    const { items, problems: p } = validateItems(mapsOf(familyList(doc, list)).map((m) => m.toJSON()), FamilyStatement, list);
+    const { items, problems: p } = validateItems(
+      mapsOf(familyList(doc, list)).map((m) => m.toJSON()),
+      FamilyStatement,
+      list,
+    );
     problems.push(...p);
     return items;
   };

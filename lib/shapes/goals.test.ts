@@ -34,7 +34,7 @@ function textField(doc: Y.Doc, goalId: string, key: string): Y.Text {
 }
 
 describe('two people editing the goals at once', () => {
-  it('keeps both people\'s words, fields, actions and goals', () => {
+  it("keeps both people's words, fields, actions and goals", () => {
     const mo = new Y.Doc();
     const sanne = new Y.Doc();
     const goalId = addGoal(mo, { domain: 'wonen', words: 'Rust in huis', forWhom: 'het hele gezin' });
@@ -78,7 +78,9 @@ describe('two people editing the goals at once', () => {
     const b = new Y.Doc();
     sync(a, b);
     setActionDone(a, goalId, 'action-0001', true);
-    const what = actionsOf(findGoal(b, goalId) as Y.Map<unknown>)?.get(0)?.get('what') as Y.Text;
+    const what = actionsOf(findGoal(b, goalId) as Y.Map<unknown>)
+      ?.get(0)
+      ?.get('what') as Y.Text;
     what.insert(what.length, ' (maandag)');
     setActionField(b, goalId, 'action-0001', 'due', '2026-07-06');
     sync(a, b);
@@ -133,11 +135,65 @@ describe('reading goals that cannot be trusted', () => {
     const goals = goalsOf(doc);
     doc.transact(() => {
       goals.push([
-        yItem({ id: 'wrong-domain-1', domain: 'Wonen & Werk', words: yText('x'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ domain: 'welzijn', words: yText('zonder id'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ id: 'scripted-01', domain: 'support', words: yText('<script>alert(1)</script>'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ id: 'bad-status-1', domain: 'support', words: yText('ok'), forWhom: '', owner: '', status: 'klaar', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ id: 'bad-date-01', domain: 'support', words: yText('ok'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: 'morgen', createdAt: '', actions: new Y.Array() }),
+        yItem({
+          id: 'wrong-domain-1',
+          domain: 'Wonen & Werk',
+          words: yText('x'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          domain: 'welzijn',
+          words: yText('zonder id'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          id: 'scripted-01',
+          domain: 'support',
+          words: yText('<script>alert(1)</script>'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          id: 'bad-status-1',
+          domain: 'support',
+          words: yText('ok'),
+          forWhom: '',
+          owner: '',
+          status: 'klaar',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          id: 'bad-date-01',
+          domain: 'support',
+          words: yText('ok'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: 'morgen',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
       ]);
       (goals as unknown as Y.Array<unknown>).push(['not a goal']);
     });
@@ -168,7 +224,7 @@ describe('reading goals that cannot be trusted', () => {
     expect(problems.join('\n')).toMatch(/goals\[0\]\.actions\[3\]: id/);
   });
 
-  it('skips goals outside the region\'s domains when the domains are given', () => {
+  it("skips goals outside the region's domains when the domains are given", () => {
     const doc = new Y.Doc();
     addGoal(doc, { domain: 'wonen' });
     addGoal(doc, { domain: 'opvoeden' });

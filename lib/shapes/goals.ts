@@ -146,7 +146,7 @@ export function findGoal(doc: Y.Doc, goalId: string): Y.Map<unknown> | null {
 }
 
 /** The action map with this id inside the goal, or null. */
-export function findAction(doc: Y.Doc, goalId: string, actionId: string): Y.Map<unknown> | null {
+function findAction(doc: Y.Doc, goalId: string, actionId: string): Y.Map<unknown> | null {
   const goal = findGoal(doc, goalId);
   const actions = goal && actionsOf(goal);
   if (!actions) return null;

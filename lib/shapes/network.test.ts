@@ -9,7 +9,10 @@ function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
 }
 
-const personMap = (doc: Y.Doc, id: string) => networkPeople(doc).toArray().find((m) => m instanceof Y.Map && m.get('id') === id) as Y.Map<unknown>;
+const personMap = (doc: Y.Doc, id: string) =>
+  networkPeople(doc)
+    .toArray()
+    .find((m) => m instanceof Y.Map && m.get('id') === id) as Y.Map<unknown>;
 
 describe('concurrent edits', () => {
   it('keeps people added at once and merges edits to different fields of one person', () => {

@@ -40,10 +40,7 @@ export function networkPeople(doc: Y.Doc): Y.Array<unknown> {
 }
 
 /** Adds a person at the end of the list; returns their id. */
-export function addNetworkPerson(
-  doc: Y.Doc,
-  params: Partial<Omit<NetworkPerson, 'id'>> = {},
-): string {
+export function addNetworkPerson(doc: Y.Doc, params: Partial<Omit<NetworkPerson, 'id'>> = {}): string {
   const id = newItemId();
   const item = yItem({
     id,
@@ -80,6 +77,10 @@ export function removeNetworkPerson(doc: Y.Doc, id: string): boolean {
 
 /** The network as validated JSON; invalid people are skipped and listed in `problems`. */
 export function readNetwork(doc: Y.Doc): ReadResult<NetworkContent> {
-  const { items, problems } = validateItems(mapsOf(networkPeople(doc)).map((m) => m.toJSON()), NetworkPerson, 'people');
+  const { items, problems } = validateItems(
+    mapsOf(networkPeople(doc)).map((m) => m.toJSON()),
+    NetworkPerson,
+    'people',
+  );
   return { value: { people: items }, problems };
 }

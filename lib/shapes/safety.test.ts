@@ -25,7 +25,9 @@ function sync(a: Y.Doc, b: Y.Doc): void {
 }
 
 const agreementMap = (doc: Y.Doc, id: string) =>
-  safetyArray(doc, 'agreements').toArray().find((m) => m instanceof Y.Map && m.get('id') === id) as Y.Map<unknown>;
+  safetyArray(doc, 'agreements')
+    .toArray()
+    .find((m) => m instanceof Y.Map && m.get('id') === id) as Y.Map<unknown>;
 
 describe('concurrent edits', () => {
   it('keeps agreements, worries and watchers added at once, and merges edits inside one agreement', () => {
@@ -103,7 +105,15 @@ describe('readSafety never trusts invalid content', () => {
     const doc = new Y.Doc();
     const ok = addAgreement(doc, { what: 'Geen alcohol in huis' });
     const base = () => ({
-      what: yText('x'), who: '', when: '', ifNot: yText(''), status: 'geldt', brokenAt: '', discussedWithFamily: null, notDiscussedReason: '', escalated: false,
+      what: yText('x'),
+      who: '',
+      when: '',
+      ifNot: yText(''),
+      status: 'geldt',
+      brokenAt: '',
+      discussedWithFamily: null,
+      notDiscussedReason: '',
+      escalated: false,
     });
     safetyArray(doc, 'agreements').push([
       yItem({ ...base(), id: 'script-agree-1', what: yText('<script>fetch("//x")</script>') }),

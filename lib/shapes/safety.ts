@@ -17,7 +17,6 @@ export const WATCHERS = 'watchers';
 export const META = 'meta';
 
 export const AGREEMENT_STATUSES = ['geldt', 'verbroken'] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const SAFETY_PLAN_STATUSES = ['concept', 'afgesproken', 'verbroken'] as const;
 export type SafetyPlanStatus = (typeof SAFETY_PLAN_STATUSES)[number];
@@ -171,7 +170,11 @@ export function setSafetyMeta(doc: Y.Doc, values: Partial<SafetyMeta>): void {
 export function readSafety(doc: Y.Doc): ReadResult<SafetyContent> {
   const problems: string[] = [];
   const read = <T>(name: Parameters<typeof safetyArray>[1], schema: z.ZodType<T>): T[] => {
-    const { items, problems: p } = validateItems(mapsOf(safetyArray(doc, name)).map((m) => m.toJSON()), schema, name);
+    const { items, problems: p } = validateItems(
+      mapsOf(safetyArray(doc, name)).map((m) => m.toJSON()),
+      schema,
+      name,
+    );
     problems.push(...p);
     return items;
   };

@@ -17,7 +17,7 @@ export type AuditAction =
   | 'plan.audit_view'
   | 'auth.sign_in'
   | 'auth.sign_in_refused'
-  // membership and consent (server/plans/membership.ts)
+  // membership and consent (server/plans/membership/)
   | 'membership.list'
   | 'membership.invite'
   | 'membership.accept'
@@ -38,7 +38,13 @@ export type AuditAction =
   | 'rating.create'
   // safety plan (app/api/plans/[planId]/safety*)
   | 'safety.rate'
-  | 'safety.agreement_broken';
+  | 'safety.agreement_broken'
+  // the region's anonymous figures (server/region/report.ts)
+  | 'region.view'
+  | 'region.export'
+  // the regisseur's overzicht and the placement flag (server/dashboard/)
+  | 'dashboard.view'
+  | 'placement.set';
 
 export interface AuditEvent {
   action: AuditAction;

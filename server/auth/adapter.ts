@@ -1,12 +1,11 @@
 /**
- * The next-auth v4 adapter on our drizzle schema. Sessions are JWTs, so only users, accounts and
+ * The next-auth v4 adapter on our database (db/queries/auth.ts). Sessions are JWTs, so only users, accounts and
  * verification tokens (magic links) are stored.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Adapter, AdapterAccount, AdapterUser } from 'next-auth/adapters';
 import type { Db } from '../../db/client';
+import { consumeVerificationToken, createUser, createVerificationToken, findUserByAccount, linkAccount, updateUser } from '../../db/queries/auth';
 import { findUserByEmail, findUserById, type UserRow } from '../../db/queries/users';
-import { accounts, users, verificationTokens } from '../../db/schema';
 
 function toAdapterUser(row: UserRow): AdapterUser {
   return { id: row.id, name: row.name, email: row.email, emailVerified: row.emailVerified, image: row.image };
@@ -16,11 +15,7 @@ function toAdapterUser(row: UserRow): AdapterUser {
 export function drizzleAdapter(getDb: () => Db): Adapter {
   return {
     async createUser(user: Omit<AdapterUser, 'id'>) {
-      const [row] = await getDb()
-        .insert(users)
-        .values({ name: user.name ?? null, email: user.email.toLowerCase(), emailVerified: user.emailVerified, image: user.image ?? null })
-        .returning();
-      if (!row) throw new Error('createUser returned nothing');
+      const row = await createUser(getDb(), { name: user.name ?? null, email: user.email, emailVerified: user.emailVerified, image: user.image ?? null });
       return toAdapterUser(row);
     },
     async getUser(id) {
@@ -32,29 +27,15 @@ export function drizzleAdapter(getDb: () => Db): Adapter {
       return row ? toAdapterUser(row) : null;
     },
     async getUserByAccount({ provider, providerAccountId }) {
-      const [row] = await getDb()
-        .select({ user: users })
-        .from(accounts)
-        .innerJoin(users, eq(users.id, accounts.userId))
-        .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)))
-        .limit(1);
-      return row ? toAdapterUser(row.user) : null;
+      const row = await findUserByAccount(getDb(), { provider, providerAccountId });
+      return row ? toAdapterUser(row) : null;
     },
     async updateUser(user) {
-      const [row] = await getDb()
-        .update(users)
-        .set({
-          ...(user.name !== undefined ? { name: user.name } : {}),
-          ...(user.emailVerified !== undefined ? { emailVerified: user.emailVerified } : {}),
-          ...(user.image !== undefined ? { image: user.image } : {}),
-        })
-        .where(eq(users.id, user.id))
-        .returning();
-      if (!row) throw new Error('updateUser: no such user');
+      const row = await updateUser(getDb(), { id: user.id, name: user.name, emailVerified: user.emailVerified, image: user.image });
       return toAdapterUser(row);
     },
     async linkAccount(account: AdapterAccount) {
-      await getDb().insert(accounts).values({
+      await linkAccount(getDb(), {
         userId: account.userId,
         type: account.type,
         provider: account.provider,
@@ -69,16 +50,12 @@ export function drizzleAdapter(getDb: () => Db): Adapter {
       });
     },
     async createVerificationToken(token) {
-      await getDb().insert(verificationTokens).values(token);
+      await createVerificationToken(getDb(), token);
       return token;
     },
     async useVerificationToken({ identifier, token }) {
       // Single use: the row is deleted as it is read.
-      const [row] = await getDb()
-        .delete(verificationTokens)
-        .where(and(eq(verificationTokens.identifier, identifier), eq(verificationTokens.token, token)))
-        .returning();
-      return row ?? null;
+      return consumeVerificationToken(getDb(), { identifier, token });
     },
   };
 }

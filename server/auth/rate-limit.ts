@@ -5,7 +5,10 @@
 export class RateLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Counts one attempt for `key`; returns false when the key is over its limit in this window. */
   take(key: string, now = Date.now()): boolean {
@@ -17,6 +20,12 @@ export class RateLimiter {
     }
     entry.count += 1;
     return entry.count <= this.max;
+  }
+
+  /** Seconds until `key`'s window ends (at least 1), for a Retry-After header. */
+  retryAfterSeconds(key: string, now = Date.now()): number {
+    const entry = this.hits.get(key);
+    return Math.max(1, Math.ceil(((entry?.resetAt ?? now) - now) / 1000));
   }
 
   private sweep(now: number): void {

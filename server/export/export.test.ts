@@ -13,6 +13,7 @@ import { auditEvents, households, regions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { yItem, yText } from '@/lib/shapes/common';
 import { addReview, evaluationTypes, setStable } from '@/lib/shapes/evaluation';
+import { testContext } from '@/test/context';
 import { openTestDatabase } from '@/test/db';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
 import { exportPlan } from './export';
@@ -21,6 +22,8 @@ import { printableExport, printableText } from './printable';
 import { toWinAnsi } from './pdf';
 
 let database: Database;
+const ctx = () => testContext(database.db).ctx;
+const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 beforeAll(async () => {
   database = await openTestDatabase();
 });
@@ -58,8 +61,26 @@ async function planWithNotes() {
     { doc: docNameFor(plan.id, 'professioneel'), update: richText([`Risicotaxatie ${MARKER}: geen acuut gevaar.`]), userId: null },
     { doc: docNameFor(plan.id, 'evaluatie'), update: Y.encodeStateAsUpdate(evaluation), userId: null },
   ]);
-  await createThread(db, { planId: plan.id, section: 'gezin', anchorStart: 'AA==', anchorEnd: 'AA==', quote: 'rust', authorId: parent.id, authorRole: 'ouder', body: 'Rust betekent: geen ruzie bij het wisselen.' });
-  await createThread(db, { planId: plan.id, section: 'professioneel', anchorStart: 'AA==', anchorEnd: 'AA==', quote: 'gevaar', authorId: gi.id, authorRole: 'gi', body: `Overleg ${MARKER}-comment` });
+  await createThread(db, {
+    planId: plan.id,
+    section: 'gezin',
+    anchorStart: 'AA==',
+    anchorEnd: 'AA==',
+    quote: 'rust',
+    authorId: parent.id,
+    authorRole: 'ouder',
+    body: 'Rust betekent: geen ruzie bij het wisselen.',
+  });
+  await createThread(db, {
+    planId: plan.id,
+    section: 'professioneel',
+    anchorStart: 'AA==',
+    anchorEnd: 'AA==',
+    quote: 'gevaar',
+    authorId: gi.id,
+    authorRole: 'gi',
+    body: `Overleg ${MARKER}-comment`,
+  });
   return { plan, parent, gi };
 }
 
@@ -81,25 +102,34 @@ function pdfText(pdf: Buffer): string {
 describe('plan export', () => {
   it("a parent's JSON has no professional notes, title or comments; the GI's has them", async () => {
     const { plan, parent, gi } = await planWithNotes();
-    const forParent = (await exportPlan(database.db, { planId: plan.id, userId: parent.id, format: 'json' })).body.toString('utf8');
+    const forParent = (await exportPlan(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, format: 'json' })).body.toString('utf8');
     expect(forParent).not.toContain(MARKER);
     expect(forParent).not.toContain('professioneel');
     expect(forParent).not.toContain('Professionele afwegingen');
     expect(forParent).toContain('Wij willen rust — ook voor Daniëlle en Zoë.');
     expect(forParent).toContain('Rust betekent: geen ruzie bij het wisselen.');
 
-    const forGi = (await exportPlan(database.db, { planId: plan.id, userId: gi.id, format: 'json' })).body.toString('utf8');
+    const forGi = (await exportPlan(ctx(), { actor: { planId: plan.id, userId: gi.id }, via: VIA, format: 'json' })).body.toString('utf8');
     expect(forGi).toContain(`Risicotaxatie ${MARKER}`);
     expect(forGi).toContain(`${MARKER}-comment`);
     expect(forGi).toContain('Professionele afwegingen');
 
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'plan.export')));
-    expect(audit.map((a) => [a.actorUserId, (a.details as { format: string }).format]).sort()).toEqual([[gi.id, 'json'], [parent.id, 'json']].sort());
+    const audit = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'plan.export')));
+    expect(audit.map((a) => [a.actorUserId, (a.details as { format: string }).format]).sort()).toEqual(
+      [
+        [gi.id, 'json'],
+        [parent.id, 'json'],
+      ].sort(),
+    );
+    expect(audit.every((a) => a.accessPoint === VIA.accessPoint && a.client === VIA.client && a.actorRole !== null)).toBe(true);
   });
 
   it('keeps only validated structured content and counts what it left out', async () => {
     const { plan, parent } = await planWithNotes();
-    const model = await buildExport(database.db, { planId: plan.id, userId: parent.id });
+    const model = await buildExport(ctx(), { actor: { planId: plan.id, userId: parent.id } });
     const evaluatie = model.sections.find((s) => s.key === 'evaluatie');
     expect(evaluatie?.skipped).toBe(1);
     const content = evaluatie?.content as { reviews: { summary: string }[]; stability: Record<string, { stable: boolean }> };
@@ -118,7 +148,7 @@ describe('plan export', () => {
   it("a parent's PDF has no professional notes; the GI's has them; diacritics and the footer are on the page", async () => {
     const { plan, parent, gi } = await planWithNotes();
     const now = new Date('2026-11-29T10:00:00Z');
-    const parentPdf = await exportPlan(database.db, { planId: plan.id, userId: parent.id, format: 'pdf', compress: false, now });
+    const parentPdf = await exportPlan(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, format: 'pdf', compress: false, now });
     expect(parentPdf.contentType).toBe('application/pdf');
     expect(parentPdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const parentText = pdfText(parentPdf.body);
@@ -129,7 +159,7 @@ describe('plan export', () => {
     expect(parentText).not.toContain(MARKER);
     expect(parentText).not.toContain('Professionele afwegingen');
 
-    const giText = pdfText((await exportPlan(database.db, { planId: plan.id, userId: gi.id, format: 'pdf', compress: false, now })).body);
+    const giText = pdfText((await exportPlan(ctx(), { actor: { planId: plan.id, userId: gi.id }, via: VIA, format: 'pdf', compress: false, now })).body);
     expect(giText).toContain('Professionele afwegingen');
     expect(giText).toContain(MARKER);
     // The Turkish dotless ı is not in Helvetica's encoding: it loses nothing else of the name.
@@ -140,7 +170,7 @@ describe('plan export', () => {
     const { plan, parent } = await planWithNotes();
     const long = Array.from({ length: 400 }, (_, i) => `woord${i}`).join(' ');
     await appendUpdates(database.db, [{ doc: docNameFor(plan.id, 'netwerk'), update: richText([long]), userId: null }]);
-    const text = pdfText((await exportPlan(database.db, { planId: plan.id, userId: parent.id, format: 'pdf', compress: false })).body);
+    const text = pdfText((await exportPlan(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, format: 'pdf', compress: false })).body);
     const lineWith = (w: string) => text.split('\n').findIndex((l) => l.includes(w));
     expect(lineWith('woord399')).toBeGreaterThan(lineWith('woord0 '));
     expect(text).toMatch(/pagina 2 van/);
@@ -149,8 +179,11 @@ describe('plan export', () => {
   it("names sections as the plan's region does", async () => {
     const { plan, parent } = await planWithNotes();
     const [household] = await database.db.select({ regionId: households.regionId }).from(households).where(eq(households.id, plan.householdId));
-    await database.db.update(regions).set({ settings: { sectionLabels: { gezin: 'Wie wij zijn' } } }).where(eq(regions.id, household?.regionId ?? ''));
-    const model = await buildExport(database.db, { planId: plan.id, userId: parent.id });
+    await database.db
+      .update(regions)
+      .set({ settings: { sectionLabels: { gezin: 'Wie wij zijn' } } })
+      .where(eq(regions.id, household?.regionId ?? ''));
+    const model = await buildExport(ctx(), { actor: { planId: plan.id, userId: parent.id } });
     expect(model.sections.find((s) => s.key === 'gezin')?.title).toBe('Wie wij zijn');
     expect(model.sections.find((s) => s.key === 'doelen')?.title).toBe('Doelen');
   });
@@ -158,7 +191,7 @@ describe('plan export', () => {
   it('only members export; others see no plan', async () => {
     const { plan } = await planWithNotes();
     const outsider = await buildUser(database.db);
-    await expect(exportPlan(database.db, { planId: plan.id, userId: outsider.id, format: 'json' })).rejects.toThrow('Dit plan bestaat niet');
+    await expect(exportPlan(ctx(), { actor: { planId: plan.id, userId: outsider.id }, via: VIA, format: 'json' })).rejects.toThrow('Dit plan bestaat niet');
   });
 });
 

@@ -5,7 +5,6 @@
  * Sections the member may not see are absent: not their content, not their title, not their comments.
  */
 import * as Y from 'yjs';
-import type { Db } from '@/db/client';
 import { listThreadsForExport, type ExportThread } from '@/db/queries/export';
 import { listStatusChanges } from '@/db/queries/lifecycle';
 import { listRatings, type RatingKind } from '@/db/queries/ratings';
@@ -20,8 +19,9 @@ import type { SectionKey } from '@/lib/sections';
 import { fragmentText } from '@/lib/shapes/common';
 import { SECTION_READERS } from '@/lib/shapes/index';
 import nl from '@/messages/nl.json';
+import type { ServiceContext } from '../context';
+import { accessOf, type Actor } from '../plans/actor';
 import { goalTitles } from '../plans/outcomes';
-import { requireMemberView } from '../plans/plan-member';
 import { loadSectionDoc } from '../plans/section-state';
 
 export interface ExportSection {
@@ -52,7 +52,16 @@ export interface ExportModel {
   };
   sections: ExportSection[];
   ratings: {
-    all: { kind: string; goalId: string | null; domain: string | null; value: number; raterName: string | null; raterRole: PlanRole; note: string | null; createdAt: string }[];
+    all: {
+      kind: string;
+      goalId: string | null;
+      domain: string | null;
+      value: number;
+      raterName: string | null;
+      raterRole: PlanRole;
+      note: string | null;
+      createdAt: string;
+    }[];
     outcomes: Outcomes;
   } | null;
   statusHistory: { from: string; to: string; reason: string | null; stability: unknown; changedBy: string | null; at: string }[] | null;
@@ -98,17 +107,18 @@ export function readSectionForExport(section: SectionKey, doc: Y.Doc): Pick<Expo
 }
 
 /** Builds the export for this member; throws a not_found refusal for anyone who is not an active member. */
-export async function buildExport(db: Db, params: { planId: string; userId: string; now?: Date }): Promise<ExportModel> {
-  const view = await requireMemberView(db, params);
-  const { member, plan, sections } = view;
+export async function buildExport(ctx: Pick<ServiceContext, 'db'>, params: { actor: Actor; now?: Date }): Promise<ExportModel> {
+  const { db } = ctx;
+  const { member, plan, sections } = await accessOf(db, params.actor);
+  const planId = plan.id;
   // Titles as the plan's region names its sections, else the Dutch defaults.
-  const settings = await regionSettingsOfPlan(db, { planId: params.planId });
+  const settings = await regionSettingsOfPlan(db, { planId });
   const defaults = nl.sections as Record<string, string>;
   const titleOf = (key: SectionKey) => sectionTitle(key, settings, (k) => defaults[k] ?? k);
-  const threads = await listThreadsForExport(db, { planId: params.planId, sections: sections.map((s) => s.key) });
+  const threads = await listThreadsForExport(db, { planId, sections: sections.map((s) => s.key) });
   const out: ExportSection[] = [];
   for (const s of sections) {
-    const doc = await loadSectionDoc(db, { planId: params.planId, section: s.key });
+    const doc = await loadSectionDoc(db, { planId, section: s.key });
     try {
       out.push({
         key: s.key,
@@ -123,9 +133,12 @@ export async function buildExport(db: Db, params: { planId: string; userId: stri
   }
   const visible = (k: SectionKey) => sections.some((s) => s.key === k) && can(member, 'read', k);
   // Ratings follow the section they belong to: goals (and their domains) with doelen, the safety scale with veiligheid.
-  const kinds: RatingKind[] = [...(visible('doelen') ? (['voortgang', 'gas', 'zelfredzaamheid'] as const) : []), ...(visible('veiligheid') ? (['veiligheid'] as const) : [])];
-  const ratingRows = await listRatings(db, { planId: params.planId, kinds });
-  const exportedByName = (await findUserById(db, { id: params.userId }))?.name ?? null;
+  const kinds: RatingKind[] = [
+    ...(visible('doelen') ? (['voortgang', 'gas', 'zelfredzaamheid'] as const) : []),
+    ...(visible('veiligheid') ? (['veiligheid'] as const) : []),
+  ];
+  const ratingRows = await listRatings(db, { planId, kinds });
+  const exportedByName = (await findUserById(db, { id: member.userId }))?.name ?? null;
   return {
     format: 'onsplan-export/1',
     exportedAt: (params.now ?? new Date()).toISOString(),
@@ -140,16 +153,33 @@ export async function buildExport(db: Db, params: { planId: string; userId: stri
       casusregisseur: plan.casusregisseur?.name ?? null,
     },
     sections: out,
-    ratings: kinds.length === 0
-      ? null
-      : {
-          all: ratingRows.map((r) => ({ kind: r.kind, goalId: r.goalId, domain: r.domain, value: r.value, raterName: r.raterName, raterRole: r.raterRole, note: r.note, createdAt: r.createdAt.toISOString() })),
-          outcomes: summariseOutcomes(ratingRows, visible('doelen') ? await goalTitles(db, { planId: params.planId }) : new Map()),
-        },
+    ratings:
+      kinds.length === 0
+        ? null
+        : {
+            all: ratingRows.map((r) => ({
+              kind: r.kind,
+              goalId: r.goalId,
+              domain: r.domain,
+              value: r.value,
+              raterName: r.raterName,
+              raterRole: r.raterRole,
+              note: r.note,
+              createdAt: r.createdAt.toISOString(),
+            })),
+            outcomes: summariseOutcomes(ratingRows, visible('doelen') ? await goalTitles(db, { planId }) : new Map()),
+          },
     statusHistory: visible('evaluatie')
-      ? (await listStatusChanges(db, { planId: params.planId })).map((c) => ({ from: c.from, to: c.to, reason: c.reason, stability: c.stability, changedBy: c.changedByName, at: c.createdAt.toISOString() }))
+      ? (await listStatusChanges(db, { planId })).map((c) => ({
+          from: c.from,
+          to: c.to,
+          reason: c.reason,
+          stability: c.stability,
+          changedBy: c.changedByName,
+          at: c.createdAt.toISOString(),
+        }))
       : null,
-    versions: (await listVersions(db, { planId: params.planId })).map((v) => ({
+    versions: (await listVersions(db, { planId })).map((v) => ({
       name: v.name,
       createdAt: v.createdAt.toISOString(),
       hash: v.hash,

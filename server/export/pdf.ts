@@ -65,7 +65,12 @@ export function renderPdf(blocks: readonly PrintBlock[], meta: { household: stri
         doc.moveDown(0.8);
         keepWithNext(70);
         doc.font('Helvetica-Bold').fontSize(15).fillColor('#0b4f8a').text(toWinAnsi(b.text), left, doc.y, { width });
-        doc.moveTo(left, doc.y + 2).lineTo(left + width, doc.y + 2).lineWidth(0.75).strokeColor('#0b4f8a').stroke();
+        doc
+          .moveTo(left, doc.y + 2)
+          .lineTo(left + width, doc.y + 2)
+          .lineWidth(0.75)
+          .strokeColor('#0b4f8a')
+          .stroke();
         doc.moveDown(0.5);
         break;
       case 'h3':
@@ -76,14 +81,22 @@ export function renderPdf(blocks: readonly PrintBlock[], meta: { household: stri
         break;
       case 'field': {
         const x = left + b.indent * INDENT;
-        doc.fontSize(10.5).fillColor('#1a1a1a').font('Helvetica-Bold').text(`${toWinAnsi(b.label)}: `, x, doc.y, { width: width - b.indent * INDENT, continued: true });
+        doc
+          .fontSize(10.5)
+          .fillColor('#1a1a1a')
+          .font('Helvetica-Bold')
+          .text(`${toWinAnsi(b.label)}: `, x, doc.y, { width: width - b.indent * INDENT, continued: true });
         doc.font('Helvetica').text(toWinAnsi(b.text));
         doc.moveDown(0.25);
         break;
       }
       case 'para': {
         const x = left + b.indent * INDENT;
-        doc.font(b.strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(10.5).fillColor('#1a1a1a').text(toWinAnsi(b.text), x, doc.y, { width: width - b.indent * INDENT });
+        doc
+          .font(b.strong ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(10.5)
+          .fillColor('#1a1a1a')
+          .text(toWinAnsi(b.text), x, doc.y, { width: width - b.indent * INDENT });
         doc.moveDown(0.25);
         break;
       }
@@ -102,7 +115,11 @@ export function renderPdf(blocks: readonly PrintBlock[], meta: { household: stri
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const footer = fill(nl.export.footer, { household: meta.household, date, page: i + 1, pages: range.count });
-    doc.font('Helvetica').fontSize(8.5).fillColor('#4a4a4a').text(toWinAnsi(footer), left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8.5)
+      .fillColor('#4a4a4a')
+      .text(toWinAnsi(footer), left, doc.page.height - 40, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -45,7 +45,12 @@ function ageOn(birthDate: string, today: Date): number {
   return age;
 }
 
-const labelOf = (key: string) => labels[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const labelOf = (key: string) =>
+  labels[key] ??
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
 
 /** Keys whose text says what an item is: shown first, as the item's own line. */
 const PRIMARY_KEYS = ['words', 'text', 'what', 'name', 'title', 'summary'];
@@ -168,7 +173,11 @@ function describeSection(s: ExportSection, out: PrintBlock[]): void {
     for (const thread of s.comments) {
       out.push({ t: 'para', text: fill(m.commentOn, { quote: thread.quote }) + (thread.resolvedAt ? ` (${m.resolved})` : ''), indent: 0 });
       for (const c of thread.comments) {
-        out.push({ t: 'para', text: fill(m.commentLine, { name: c.authorName ?? '', role: roles[c.authorRole] ?? c.authorRole, date: dutchDate(c.createdAt), body: c.body }), indent: 1 });
+        out.push({
+          t: 'para',
+          text: fill(m.commentLine, { name: c.authorName ?? '', role: roles[c.authorRole] ?? c.authorRole, date: dutchDate(c.createdAt), body: c.body }),
+          indent: 1,
+        });
       }
     }
   }
@@ -188,7 +197,10 @@ export function printableExport(model: ExportModel): PrintBlock[] {
   const out: PrintBlock[] = [];
   const today = new Date(model.exportedAt);
   out.push({ t: 'title', text: fill(m.title, { household: model.plan.household }) });
-  out.push({ t: 'note', text: fill(m.intro, { name: model.exportedBy.name ?? '', role: roles[model.exportedBy.role] ?? model.exportedBy.role, date: dutchDate(model.exportedAt) }) });
+  out.push({
+    t: 'note',
+    text: fill(m.intro, { name: model.exportedBy.name ?? '', role: roles[model.exportedBy.role] ?? model.exportedBy.role, date: dutchDate(model.exportedAt) }),
+  });
   out.push({ t: 'field', label: m.status, text: statuses[model.plan.status] ?? model.plan.status, indent: 0 });
   out.push({ t: 'field', label: m.kader, text: kaders[model.plan.kader] ?? model.plan.kader, indent: 0 });
   out.push({ t: 'field', label: m.regisseur, text: model.plan.casusregisseur ?? m.noRegisseur, indent: 0 });
@@ -206,7 +218,14 @@ export function printableExport(model: ExportModel): PrintBlock[] {
     const { goals, domains } = model.ratings.outcomes;
     if (goals.length === 0 && domains.length === 0) out.push({ t: 'note', text: m.noRatings });
     const line = (l: (typeof domains)[number]['lines'][number]) =>
-      fill(m.ratingLine, { role: roles[l.role] ?? l.role, kind: kinds[l.kind] ?? l.kind, first: l.first.value, firstDate: dutchDate(l.first.at), latest: l.latest.value, latestDate: dutchDate(l.latest.at) });
+      fill(m.ratingLine, {
+        role: roles[l.role] ?? l.role,
+        kind: kinds[l.kind] ?? l.kind,
+        first: l.first.value,
+        firstDate: dutchDate(l.first.at),
+        latest: l.latest.value,
+        latestDate: dutchDate(l.latest.at),
+      });
     for (const d of domains) {
       out.push({ t: 'h3', text: domainLabels[d.domain] ?? d.domain });
       for (const l of d.lines) out.push({ t: 'para', text: line(l), indent: 0 });
@@ -219,7 +238,11 @@ export function printableExport(model: ExportModel): PrintBlock[] {
   if (model.statusHistory && model.statusHistory.length > 0) {
     out.push({ t: 'h2', text: m.statusHistory });
     for (const c of model.statusHistory) {
-      out.push({ t: 'para', text: fill(m.statusLine, { date: dutchDate(c.at), from: statuses[c.from] ?? c.from, to: statuses[c.to] ?? c.to, name: c.changedBy ?? '' }), indent: 0 });
+      out.push({
+        t: 'para',
+        text: fill(m.statusLine, { date: dutchDate(c.at), from: statuses[c.from] ?? c.from, to: statuses[c.to] ?? c.to, name: c.changedBy ?? '' }),
+        indent: 0,
+      });
       if (c.reason) out.push({ t: 'para', text: fill(m.reasonLine, { reason: c.reason }), indent: 1 });
     }
   }
@@ -228,7 +251,11 @@ export function printableExport(model: ExportModel): PrintBlock[] {
     for (const v of model.versions) {
       out.push({ t: 'para', text: fill(m.versionLine, { name: v.name, date: dutchDate(v.createdAt) }), indent: 0 });
       for (const s of v.signatures) {
-        out.push({ t: 'para', text: fill(nl.versions.signedLine, { name: s.name ?? '', role: roles[s.role] ?? s.role, date: dutchDate(s.signedAt) }), indent: 1 });
+        out.push({
+          t: 'para',
+          text: fill(nl.versions.signedLine, { name: s.name ?? '', role: roles[s.role] ?? s.role, date: dutchDate(s.signedAt) }),
+          indent: 1,
+        });
       }
     }
   }

@@ -30,10 +30,7 @@ type RouteContext<P extends Params> = { params: Promise<P> };
 type Handler<P extends Params> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 
 /** Who may call a plan route: any active member, the casusregisseur, or a right on one section. */
-export type PlanAccessRule =
-  | 'member'
-  | { manage: true; forbidden: string }
-  | { section: SectionKey | 'param'; action: Action; forbidden?: string };
+export type PlanAccessRule = 'member' | { manage: true; forbidden: string } | { section: SectionKey | 'param'; action: Action; forbidden?: string };
 
 interface RouteSpec<B> {
   /** The request body's schema; without it the body is not read. */
@@ -159,7 +156,13 @@ function checkRule(rule: PlanAccessRule, access: PlanAccess, params: Params): Se
   const section = rule.section === 'param' ? params.section : rule.section;
   if (!section || !isSectionKey(section) || !access.sections.some((s) => s.key === section)) throw sectionNotFound();
   if (!can(access.member, rule.action, section)) {
-    const message = rule.forbidden ?? (rule.action === 'comment' ? 'Je mag in dit onderdeel niet reageren.' : rule.action === 'edit' ? 'Je mag dit onderdeel niet aanpassen.' : 'Je mag dit onderdeel niet lezen.');
+    const message =
+      rule.forbidden ??
+      (rule.action === 'comment'
+        ? 'Je mag in dit onderdeel niet reageren.'
+        : rule.action === 'edit'
+          ? 'Je mag dit onderdeel niet aanpassen.'
+          : 'Je mag dit onderdeel niet lezen.');
     throw new Refusal('forbidden', message, { code: 'not_allowed' });
   }
   return section;

@@ -12,12 +12,15 @@ import { auditEvents, plans, planStatusChanges } from '@/db/schema';
 import { BIG_FIVE } from '@/lib/bigfive';
 import { docNameFor } from '@/lib/sections';
 import { setStable, stabilityNote } from '@/lib/shapes/evaluation';
+import { testContext } from '@/test/context';
 import { openTestDatabase } from '@/test/db';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
+import { Refusal } from '../refusal';
 import { changeStatus } from './lifecycle';
-import { PlanRefusal } from './refusal';
 
 let database: Database;
+const ctx = () => testContext(database.db).ctx;
+const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 beforeAll(async () => {
   database = await openTestDatabase();
 });
@@ -46,11 +49,11 @@ async function storeStable(planId: string, domains: readonly string[]) {
   await appendUpdates(database.db, [{ doc: docNameFor(planId, 'evaluatie'), update: Y.encodeStateAsUpdate(doc), userId: null }]);
 }
 
-async function refusal(p: Promise<unknown>): Promise<PlanRefusal> {
+async function refusal(p: Promise<unknown>): Promise<Refusal> {
   try {
     await p;
   } catch (err) {
-    if (err instanceof PlanRefusal) return err;
+    if (err instanceof Refusal) return err;
     throw err;
   }
   throw new Error('expected a refusal');
@@ -65,10 +68,10 @@ describe('changeStatus', () => {
   it('refuses closing while a Big Five domain is not stable and no reason is given; nothing is written', async () => {
     const { plan, regisseur } = await planWithRegisseur();
     await storeStable(plan.id, ['support', 'wonen', 'school_werk']);
-    const err = await refusal(changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'afgesloten' }));
+    const err = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'afgesloten' }));
     expect(err.kind).toBe('conflict');
     expect(err.message).toContain('nog niet stabiel: Inkomen, Welzijn');
-    const waakvlam = await refusal(changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'waakvlam', reason: '  ' }));
+    const waakvlam = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'waakvlam', reason: '  ' }));
     expect(waakvlam.kind).toBe('conflict');
     expect(await statusOf(plan.id)).toBe('actief');
     expect(await database.db.select().from(planStatusChanges).where(eq(planStatusChanges.planId, plan.id))).toEqual([]);
@@ -77,34 +80,43 @@ describe('changeStatus', () => {
   it('allows closing with a reason, storing the stability snapshot and the reason, audited', async () => {
     const { plan, regisseur } = await planWithRegisseur();
     await storeStable(plan.id, ['support']);
-    const result = await changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'afgesloten', reason: 'Het gezin verhuist naar een andere regio.' });
+    const result = await changeStatus(ctx(), {
+      actor: { planId: plan.id, userId: regisseur.id },
+      via: VIA,
+      to: 'afgesloten',
+      reason: 'Het gezin verhuist naar een andere regio.',
+    });
     expect(result.from).toBe('actief');
     expect(await statusOf(plan.id)).toBe('afgesloten');
     const [row] = await database.db.select().from(planStatusChanges).where(eq(planStatusChanges.planId, plan.id));
     expect(row).toMatchObject({ from: 'actief', to: 'afgesloten', reason: 'Het gezin verhuist naar een andere regio.', changedBy: regisseur.id });
     expect(row?.stability).toMatchObject({ support: { stable: true, note: 'support is op orde' }, wonen: { stable: false, note: '' } });
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'plan.status_change')));
+    const audit = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'plan.status_change')));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ from: 'actief', to: 'afgesloten' });
+    expect(audit[0]).toMatchObject({ actorRole: 'lokaal_team', accessPoint: VIA.accessPoint, client: VIA.client });
     // A closed plan reopens.
-    await changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'actief' });
+    await changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'actief' });
     expect(await statusOf(plan.id)).toBe('actief');
   });
 
   it('allows waakvlam without a reason once every domain is stable in storage', async () => {
     const { plan, regisseur } = await planWithRegisseur('afschalen');
     await storeStable(plan.id, BIG_FIVE);
-    await changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'waakvlam' });
+    await changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'waakvlam' });
     expect(await statusOf(plan.id)).toBe('waakvlam');
   });
 
   it('refuses transitions outside the lifecycle, and anyone but the casusregisseur; outsiders see no plan', async () => {
     const { plan, regisseur, parent } = await planWithRegisseur();
-    expect((await refusal(changeStatus(database.db, { planId: plan.id, actorId: regisseur.id, to: 'concept' }))).kind).toBe('conflict');
-    const byParent = await refusal(changeStatus(database.db, { planId: plan.id, actorId: parent.id, to: 'afschalen' }));
+    expect((await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'concept' }))).kind).toBe('conflict');
+    const byParent = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, to: 'afschalen' }));
     expect(byParent.kind).toBe('forbidden');
     const outsider = await buildUser(database.db);
-    expect((await refusal(changeStatus(database.db, { planId: plan.id, actorId: outsider.id, to: 'afschalen' }))).kind).toBe('not_found');
+    expect((await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: outsider.id }, via: VIA, to: 'afschalen' }))).kind).toBe('not_found');
     expect(await statusOf(plan.id)).toBe('actief');
   });
 });

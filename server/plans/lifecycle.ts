@@ -5,15 +5,18 @@
  */
 import type { Db } from '@/db/client';
 import { lockPlanStatus, recordStatusChange } from '@/db/queries/lifecycle';
+import { transaction } from '@/db/transaction';
 import { checkStatusChange } from '@/lib/lifecycle';
 import { canManage } from '@/lib/policy';
 import type { PlanStatus } from '@/lib/roles';
 import { bigFiveStability, readEvaluation } from '@/lib/shapes/evaluation';
-import { recordAudit } from '../audit/record';
-import { requireMemberView } from './plan-member';
-import { NO_SUCH_PLAN, PlanRefusal } from './refusal';
+import { auditAs, type Via } from '../audit/record';
+import type { ServiceContext } from '../context';
+import { planNotFound, Refusal } from '../refusal';
+import { accessOf, type Actor } from './actor';
 import { loadSectionDoc } from './section-state';
-import type { Via } from './versions';
+
+export const ONLY_CASUSREGISSEUR_STATUS = 'Alleen de casusregisseur kan de status van het plan veranderen.';
 
 /** The Big Five check as the stored evaluatie doc says it; content that fails validation counts as not stable. */
 export async function storedStability(db: Db, params: { planId: string }) {
@@ -25,29 +28,22 @@ export async function storedStability(db: Db, params: { planId: string }) {
   }
 }
 
-export async function changeStatus(db: Db, params: { planId: string; actorId: string; to: PlanStatus; reason?: string | null; via?: Via }) {
-  const { member } = await requireMemberView(db, { planId: params.planId, userId: params.actorId });
-  if (!canManage(member)) throw new PlanRefusal('forbidden', 'Alleen de casusregisseur kan de status van het plan veranderen.');
+export async function changeStatus(ctx: Pick<ServiceContext, 'db'>, params: { actor: Actor; to: PlanStatus; reason?: string | null; via: Via }) {
+  const { member, plan } = await accessOf(ctx.db, params.actor);
+  if (!canManage(member)) {
+    throw new Refusal('forbidden', ONLY_CASUSREGISSEUR_STATUS, { code: 'not_casusregisseur' });
+  }
+  const planId = plan.id;
   const reason = params.reason?.trim() ? params.reason.trim() : null;
-  const stability = await storedStability(db, { planId: params.planId });
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
-    const from = await lockPlanStatus(t, { planId: params.planId });
-    if (!from) throw new PlanRefusal('not_found', NO_SUCH_PLAN);
-    if (from === params.to) throw new PlanRefusal('conflict', `Het plan heeft de status '${from}' al.`);
+  const stability = await storedStability(ctx.db, { planId });
+  return transaction(ctx.db, async (tx) => {
+    const from = await lockPlanStatus(tx, { planId });
+    if (!from) throw planNotFound();
+    if (from === params.to) throw new Refusal('conflict', `Het plan heeft de status '${from}' al.`, { code: 'same_status' });
     const check = checkStatusChange({ from, to: params.to, stability, reason });
-    if (!check.ok) throw new PlanRefusal('conflict', check.message);
-    const change = await recordStatusChange(t, { planId: params.planId, from, to: params.to, stability, reason, changedBy: params.actorId });
-    await recordAudit(t, {
-      action: 'plan.status_change',
-      actorUserId: params.actorId,
-      actorRole: member.role,
-      planId: params.planId,
-      basis: member.basis,
-      accessPoint: params.via?.accessPoint,
-      client: params.via?.client,
-      details: { from, to: params.to, reason, stability },
-    });
+    if (!check.ok) throw new Refusal('conflict', check.message, { code: check.kind === 'unstable' ? 'not_stable' : 'not_allowed_transition' });
+    const change = await recordStatusChange(tx, { planId, from, to: params.to, stability, reason, changedBy: member.userId });
+    await auditAs(tx, member, 'plan.status_change', params.via, { details: { from, to: params.to, reason, stability } });
     return { id: change.id, from, to: params.to, stability, reason, createdAt: change.createdAt };
   });
 }

@@ -7,8 +7,9 @@ import { listRatings, type RatingKind } from '@/db/queries/ratings';
 import { summariseOutcomes, type Outcomes } from '@/lib/outcomes';
 import { can } from '@/lib/policy';
 import { readGoals } from '@/lib/shapes/goals';
-import { requireMemberView, type MemberView } from './plan-member';
-import { NO_SUCH_PLAN, PlanRefusal } from './refusal';
+import type { ServiceContext } from '../context';
+import { planNotFound } from '../refusal';
+import { accessOf, seesSection, type Actor } from './actor';
 import { loadSectionDoc } from './section-state';
 
 /**
@@ -24,12 +25,14 @@ export async function goalTitles(db: Db, params: { planId: string }): Promise<Ma
   }
 }
 
-/** The outcomes this member may see (the member's view is loaded by the caller or here). */
-export async function outcomesFor(db: Db, params: { planId: string; userId: string }, view?: MemberView): Promise<Outcomes> {
-  const { member, sections } = view ?? (await requireMemberView(db, params));
-  if (!sections.some((s) => s.key === 'evaluatie') || !can(member, 'read', 'evaluatie')) throw new PlanRefusal('not_found', NO_SUCH_PLAN);
-  if (!sections.some((s) => s.key === 'doelen') || !can(member, 'read', 'doelen')) return { goals: [], domains: [] };
+/** The outcomes this member may see. */
+export async function outcomesFor(ctx: Pick<ServiceContext, 'db'>, params: { actor: Actor }): Promise<Outcomes> {
+  const access = await accessOf(ctx.db, params.actor);
+  const { member } = access;
+  const mayRead = (section: 'evaluatie' | 'doelen') => seesSection(access, section) && can(member, 'read', section);
+  if (!mayRead('evaluatie')) throw planNotFound();
+  if (!mayRead('doelen')) return { goals: [], domains: [] };
   const kinds: RatingKind[] = ['zelfredzaamheid', 'voortgang', 'gas'];
-  const ratings = await listRatings(db, { planId: params.planId, kinds });
-  return summariseOutcomes(ratings, await goalTitles(db, { planId: params.planId }));
+  const ratings = await listRatings(ctx.db, { planId: access.plan.id, kinds });
+  return summariseOutcomes(ratings, await goalTitles(ctx.db, { planId: access.plan.id }));
 }

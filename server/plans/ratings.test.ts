@@ -5,15 +5,21 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Database } from '@/db/client';
 import { insertRating, listRatings } from '@/db/queries/ratings';
 import { setOverride } from '@/db/queries/overrides';
-import { auditEvents, ratings } from '@/db/schema';
+import { appendUpdates } from '@/db/queries/yjs';
+import { auditEvents, ratings, regions } from '@/db/schema';
 import { RatingInput } from '@/lib/rating-input';
+import { docNameFor } from '@/lib/sections';
+import { addGoal } from '@/lib/shapes/goals';
+import { testContext } from '@/test/context';
 import { openTestDatabase } from '@/test/db';
 import { buildMember, buildUser } from '@/test/factories';
 import { buildFamilyPlan, uniqueEmail } from '@/test/membership-factories';
-import { addGoalRating, listGoalRatings, RatingError, type RatingContext } from './ratings';
+import { Refusal } from '../refusal';
+import { addGoalRating, listGoalRatings } from './ratings';
 
 let database: Database;
 beforeAll(async () => {
@@ -23,17 +29,25 @@ afterAll(async () => {
   await database?.close();
 });
 
+const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
+
 function context() {
-  const notified: { docName: string; topic: string }[] = [];
-  const ctx: RatingContext = { db: database.db, notify: (docName, topic) => notified.push({ docName, topic }) };
+  const { ctx, notified } = testContext(database.db);
   return { ctx, notified };
+}
+
+/** Stores a doelen doc holding goals with these ids, as a client's edit would be stored: only those can be rated. */
+async function storeGoals(planId: string, goalIds: readonly string[]) {
+  const doc = new Y.Doc();
+  for (const id of goalIds) addGoal(doc, { id, domain: 'wonen', words: `Doel ${id}` });
+  await appendUpdates(database.db, [{ doc: docNameFor(planId, 'doelen'), update: Y.encodeStateAsUpdate(doc), userId: null }]);
 }
 
 async function refusal(p: Promise<unknown>): Promise<string> {
   try {
     await p;
   } catch (err) {
-    if (err instanceof RatingError) return err.kind;
+    if (err instanceof Refusal) return err.kind;
     throw err;
   }
   throw new Error('expected a refusal');
@@ -50,16 +64,25 @@ describe('adding and reading ratings', () => {
     await buildMember(database.db, { planId: family.plan.id, userId: anouk.id, role: 'verwijzer' });
     const { ctx, notified } = context();
     const planId = family.plan.id;
+    await storeGoals(planId, ['goal-rust-in-huis']);
 
-    await addGoalRating(ctx, { planId, actorId: family.sanne.user.id, input: voortgang('goal-rust-in-huis', 4) });
-    await addGoalRating(ctx, { planId, actorId: family.mo.user.id, input: voortgang('goal-rust-in-huis', 5) });
-    await addGoalRating(ctx, { planId, actorId: ria.id, input: RatingInput.parse({ kind: 'gas', goalId: 'goal-rust-in-huis', value: -1 }) });
-    await addGoalRating(ctx, { planId, actorId: anouk.id, input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'welzijn', value: 3, note: ' gaat beter ' }) });
+    await addGoalRating(ctx, { actor: { planId, userId: family.sanne.user.id }, via: VIA, input: voortgang('goal-rust-in-huis', 4) });
+    await addGoalRating(ctx, { actor: { planId, userId: family.mo.user.id }, via: VIA, input: voortgang('goal-rust-in-huis', 5) });
+    await addGoalRating(ctx, {
+      actor: { planId, userId: ria.id },
+      via: VIA,
+      input: RatingInput.parse({ kind: 'gas', goalId: 'goal-rust-in-huis', value: -1 }),
+    });
+    await addGoalRating(ctx, {
+      actor: { planId, userId: anouk.id },
+      via: VIA,
+      input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'welzijn', value: 3, note: ' gaat beter ' }),
+    });
     // A second rating by the same person stands beside the first: nothing is overwritten.
-    await addGoalRating(ctx, { planId, actorId: family.sanne.user.id, input: voortgang('goal-rust-in-huis', 6) });
+    await addGoalRating(ctx, { actor: { planId, userId: family.sanne.user.id }, via: VIA, input: voortgang('goal-rust-in-huis', 6) });
 
     for (const reader of [family.peter.user.id, ria.id, anouk.id]) {
-      const list = await listGoalRatings(ctx, { planId, actorId: reader });
+      const list = await listGoalRatings(ctx, { actor: { planId, userId: reader } });
       expect(list.map((r) => [r.raterName, r.raterRole, r.kind, r.value])).toEqual([
         ['Sanne Ouder', 'ouder', 'voortgang', 4],
         ['Mo Regisseur', 'lokaal_team', 'voortgang', 5],
@@ -68,7 +91,7 @@ describe('adding and reading ratings', () => {
         ['Sanne Ouder', 'ouder', 'voortgang', 6],
       ]);
     }
-    const list = await listGoalRatings(ctx, { planId, actorId: family.mo.user.id });
+    const list = await listGoalRatings(ctx, { actor: { planId, userId: family.mo.user.id } });
     expect(list[3]).toMatchObject({ domain: 'welzijn', goalId: null, note: 'gaat beter' });
     expect(list[0]).toMatchObject({ goalId: 'goal-rust-in-huis', domain: null, note: null });
 
@@ -83,6 +106,7 @@ describe('adding and reading ratings', () => {
       [family.sanne.user.id, 'ouder', 'doelen'],
     ]);
     expect(rated[0]?.details).toMatchObject({ kind: 'voortgang', goalId: 'goal-rust-in-huis' });
+    expect(rated.every((e) => e.accessPoint === VIA.accessPoint && e.client === VIA.client)).toBe(true);
     // Open editors of the goals are told after every rating.
     expect(notified).toEqual(Array.from({ length: 5 }, () => ({ docName: `plan:${planId}:doelen`, topic: 'ratings' })));
   });
@@ -90,11 +114,13 @@ describe('adding and reading ratings', () => {
   it('shows no ratings of another plan, and not the safety scale (that belongs to the safety plan)', async () => {
     const a = await buildFamilyPlan(database.db);
     const b = await buildFamilyPlan(database.db);
+    await storeGoals(a.plan.id, ['goal-aaaaaaaa']);
+    await storeGoals(b.plan.id, ['goal-bbbbbbbb']);
     const { ctx } = context();
-    await addGoalRating(ctx, { planId: a.plan.id, actorId: a.sanne.user.id, input: voortgang('goal-aaaaaaaa', 7) });
-    await addGoalRating(ctx, { planId: b.plan.id, actorId: b.sanne.user.id, input: voortgang('goal-bbbbbbbb', 2) });
+    await addGoalRating(ctx, { actor: { planId: a.plan.id, userId: a.sanne.user.id }, via: VIA, input: voortgang('goal-aaaaaaaa', 7) });
+    await addGoalRating(ctx, { actor: { planId: b.plan.id, userId: b.sanne.user.id }, via: VIA, input: voortgang('goal-bbbbbbbb', 2) });
     await insertRating(database.db, { planId: a.plan.id, kind: 'veiligheid', value: 8, raterId: a.mo.user.id, raterRole: 'lokaal_team' });
-    const list = await listGoalRatings(ctx, { planId: a.plan.id, actorId: a.peter.user.id });
+    const list = await listGoalRatings(ctx, { actor: { planId: a.plan.id, userId: a.peter.user.id } });
     expect(list.map((r) => [r.goalId, r.value])).toEqual([['goal-aaaaaaaa', 7]]);
   });
 });
@@ -114,12 +140,20 @@ describe('refusals write nothing', () => {
     const { ctx, notified } = context();
 
     for (const actorId of [outsider.id, waiting.id, ended.id, hidden.id]) {
-      expect(await refusal(addGoalRating(ctx, { planId, actorId, input: voortgang('goal-rust-in-huis', 9) }))).toBe('not_found');
-      expect(await refusal(listGoalRatings(ctx, { planId, actorId }))).toBe('not_found');
+      expect(await refusal(addGoalRating(ctx, { actor: { planId, userId: actorId }, via: VIA, input: voortgang('goal-rust-in-huis', 9) }))).toBe('not_found');
+      expect(await refusal(listGoalRatings(ctx, { actor: { planId, userId: actorId } }))).toBe('not_found');
     }
     // Unknown and malformed plan ids look the same as someone else's plan.
-    expect(await refusal(addGoalRating(ctx, { planId: '00000000-0000-4000-8000-000000000000', actorId: family.sanne.user.id, input: voortgang('goal-rust-in-huis', 9) }))).toBe('not_found');
-    expect(await refusal(listGoalRatings(ctx, { planId: 'not-a-uuid', actorId: family.sanne.user.id }))).toBe('not_found');
+    expect(
+      await refusal(
+        addGoalRating(ctx, {
+          actor: { planId: '00000000-0000-4000-8000-000000000000', userId: family.sanne.user.id },
+          via: VIA,
+          input: voortgang('goal-rust-in-huis', 9),
+        }),
+      ),
+    ).toBe('not_found');
+    expect(await refusal(listGoalRatings(ctx, { actor: { planId: 'not-a-uuid', userId: family.sanne.user.id } }))).toBe('not_found');
 
     const stored = await database.db.select().from(ratings).where(eq(ratings.planId, planId));
     expect(stored).toEqual([]);
@@ -128,15 +162,78 @@ describe('refusals write nothing', () => {
     expect(notified).toEqual([]);
   });
 
-  it('a stored rating cannot be changed or deleted, not even by the application\'s own database role', async () => {
+  it("a stored rating cannot be changed or deleted, not even by the application's own database role", async () => {
     const family = await buildFamilyPlan(database.db);
+    await storeGoals(family.plan.id, ['goal-rust-in-huis']);
     const { ctx } = context();
-    const { id } = await addGoalRating(ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: voortgang('goal-rust-in-huis', 4) });
+    const { id } = await addGoalRating(ctx, {
+      actor: { planId: family.plan.id, userId: family.sanne.user.id },
+      via: VIA,
+      input: voortgang('goal-rust-in-huis', 4),
+    });
     await expect(database.db.update(ratings).set({ value: 10 }).where(eq(ratings.id, id))).rejects.toThrow();
     await expect(database.db.delete(ratings).where(eq(ratings.id, id))).rejects.toThrow();
     await expect(database.db.execute(sql`UPDATE ratings SET value = 0 WHERE id = ${id}`)).rejects.toThrow();
     const [row] = await listRatings(database.db, { planId: family.plan.id, kinds: ['voortgang'] });
     expect(row?.value).toBe(4);
+  });
+});
+
+describe('only goals and domains that exist', () => {
+  it('refuses a goal that is not in the plan and a domain the region does not have; nothing is written', async () => {
+    const family = await buildFamilyPlan(database.db);
+    const other = await buildFamilyPlan(database.db);
+    const planId = family.plan.id;
+    await storeGoals(planId, ['goal-rust-in-huis']);
+    await storeGoals(other.plan.id, ['goal-van-een-ander-plan']);
+    const { ctx, notified } = context();
+    const sanne = { planId, userId: family.sanne.user.id };
+    const refused = async (input: RatingInput) => {
+      try {
+        await addGoalRating(ctx, { actor: sanne, via: VIA, input });
+      } catch (err) {
+        if (err instanceof Refusal) return { kind: err.kind, code: err.code, message: err.message, path: err.issues?.[0]?.path };
+        throw err;
+      }
+      throw new Error('expected a refusal');
+    };
+
+    // A goal id that was never in the plan, and one of another plan.
+    for (const goalId of ['goal-bestaat-niet', 'goal-van-een-ander-plan']) {
+      expect(await refused(voortgang(goalId, 5))).toMatchObject({ kind: 'invalid', code: 'unknown_goal', path: 'goalId' });
+      expect(await refused(RatingInput.parse({ kind: 'gas', goalId, value: 1 }))).toMatchObject({ kind: 'invalid', code: 'unknown_goal' });
+    }
+    // A well-formed domain that is neither one of the Big Five nor the region's own.
+    const domain = await refused(RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'opvoeden', value: 3 }));
+    expect(domain).toMatchObject({ kind: 'invalid', code: 'unknown_domain', path: 'domain' });
+    expect(domain.message).toMatch(/levensdomein/);
+
+    expect(await database.db.select().from(ratings).where(eq(ratings.planId, planId))).toEqual([]);
+    const audit = await database.db.select().from(auditEvents).where(eq(auditEvents.planId, planId));
+    expect(audit.filter((e) => e.action === 'rating.create')).toEqual([]);
+    expect(notified).toEqual([]);
+  });
+
+  it("accepts the region's own domains and a goal once it is stored in the doelen doc", async () => {
+    const family = await buildFamilyPlan(database.db);
+    const planId = family.plan.id;
+    await database.db
+      .update(regions)
+      .set({ settings: { extraDomains: [{ key: 'opvoeden', label: 'Opvoeden' }] } })
+      .where(eq(regions.id, family.region.id));
+    const { ctx } = context();
+    const sanne = { planId, userId: family.sanne.user.id };
+    await addGoalRating(ctx, { actor: sanne, via: VIA, input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'opvoeden', value: 3 }) });
+    await addGoalRating(ctx, { actor: sanne, via: VIA, input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'inkomen', value: 2 }) });
+    expect(await refusal(addGoalRating(ctx, { actor: sanne, via: VIA, input: voortgang('goal-nieuw-doel', 6) }))).toBe('invalid');
+    await storeGoals(planId, ['goal-nieuw-doel']);
+    await addGoalRating(ctx, { actor: sanne, via: VIA, input: voortgang('goal-nieuw-doel', 6) });
+    const list = await listGoalRatings(ctx, { actor: sanne });
+    expect(list.map((r) => [r.kind, r.domain ?? r.goalId, r.value])).toEqual([
+      ['zelfredzaamheid', 'opvoeden', 3],
+      ['zelfredzaamheid', 'inkomen', 2],
+      ['voortgang', 'goal-nieuw-doel', 6],
+    ]);
   });
 });
 
@@ -165,7 +262,14 @@ describe('rating input', () => {
     expect(ok(undefined)).toBe(false);
   });
   it('never takes the rater or the time from the input', () => {
-    const parsed = RatingInput.parse({ kind: 'voortgang', goalId: 'goal-12345', value: 5, raterId: 'someone-else', raterRole: 'lokaal_team', createdAt: '2020-01-01' });
+    const parsed = RatingInput.parse({
+      kind: 'voortgang',
+      goalId: 'goal-12345',
+      value: 5,
+      raterId: 'someone-else',
+      raterRole: 'lokaal_team',
+      createdAt: '2020-01-01',
+    });
     expect(parsed).toEqual({ kind: 'voortgang', goalId: 'goal-12345', value: 5 });
   });
 });

@@ -11,14 +11,17 @@ import { appendUpdates } from '@/db/queries/yjs';
 import { auditEvents, planSignatures, planVersions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { fragmentText } from '@/lib/shapes/common';
+import { testContext } from '@/test/context';
 import { openTestDatabase } from '@/test/db';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
-import { PlanRefusal } from './refusal';
+import { Refusal } from '../refusal';
 import { docFromUpdates } from './section-state';
 import { canonicalJson, hashSnapshot } from './version-hash';
 import { createVersion, signVersion, versionsOfPlan, viewVersion } from './versions';
 
 let database: Database;
+const ctx = () => testContext(database.db).ctx;
+const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 beforeAll(async () => {
   database = await openTestDatabase();
 });
@@ -66,11 +69,11 @@ async function databaseRefusal(p: PromiseLike<unknown>): Promise<string> {
   throw new Error('expected the database to refuse');
 }
 
-async function refusal(p: Promise<unknown>): Promise<PlanRefusal> {
+async function refusal(p: Promise<unknown>): Promise<Refusal> {
   try {
     await p;
   } catch (err) {
-    if (err instanceof PlanRefusal) return err;
+    if (err instanceof Refusal) return err;
     throw err;
   }
   throw new Error('expected a refusal');
@@ -88,7 +91,7 @@ describe('canonical hash', () => {
 describe('versions', () => {
   it('snapshots every section of the plan with a hash that recomputes from the stored snapshot', async () => {
     const f = await family();
-    const created = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'Plan na intake' });
+    const created = await createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.regisseur.id }, via: VIA, name: 'Plan na intake' });
     const [row] = await database.db.select().from(planVersions).where(eq(planVersions.id, created.id));
     const snapshot = row?.snapshot as Record<string, string>;
     // No child of 16½ in this household: every section but overgang18.
@@ -102,33 +105,39 @@ describe('versions', () => {
 
   it('only the casusregisseur creates a version', async () => {
     const f = await family();
-    expect((await refusal(createVersion(database.db, { planId: f.plan.id, actorId: f.provider.id, name: 'x' }))).kind).toBe('forbidden');
-    expect((await refusal(createVersion(database.db, { planId: f.plan.id, actorId: (await buildUser(database.db)).id, name: 'x' }))).kind).toBe('not_found');
+    expect((await refusal(createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, via: VIA, name: 'x' }))).kind).toBe('forbidden');
+    expect((await refusal(createVersion(ctx(), { actor: { planId: f.plan.id, userId: (await buildUser(database.db)).id }, via: VIA, name: 'x' }))).kind).toBe(
+      'not_found',
+    );
   });
 
   it('shows a parent the version without the professional notes, and a provider with them', async () => {
     const f = await family();
-    const { id } = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
-    const forParent = await viewVersion(database.db, { planId: f.plan.id, versionId: id, userId: f.parent.id });
+    const { id } = await createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.regisseur.id }, via: VIA, name: 'v1' });
+    const forParent = await viewVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: id, via: VIA });
     expect(forParent.sections.map((s) => s.key)).not.toContain('professioneel');
     expect(forParent.sections.map((s) => s.key)).toContain('gezin');
-    const forProvider = await viewVersion(database.db, { planId: f.plan.id, versionId: id, userId: f.provider.id });
+    const forProvider = await viewVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, versionId: id, via: VIA });
     expect(forProvider.sections.map((s) => s.key)).toContain('professioneel');
     // Another plan's version cannot be reached through this plan.
     const other = await family();
-    expect((await refusal(viewVersion(database.db, { planId: other.plan.id, versionId: id, userId: other.parent.id }))).kind).toBe('not_found');
+    expect((await refusal(viewVersion(ctx(), { actor: { planId: other.plan.id, userId: other.parent.id }, versionId: id, via: VIA }))).kind).toBe('not_found');
   });
 
   it('a signature needs the hash the signer saw; twice is refused; network members do not sign', async () => {
     const f = await family();
-    const v = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
-    const wrong = await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: 'a'.repeat(64) }));
+    const v = await createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.regisseur.id }, via: VIA, name: 'v1' });
+    const wrong = await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: 'a'.repeat(64) }));
     expect(wrong.kind).toBe('conflict');
-    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash });
-    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.provider.id, hash: v.hash });
-    expect((await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash }))).message).toContain('al ondertekend');
-    expect((await refusal(signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.network.id, hash: v.hash }))).kind).toBe('forbidden');
-    const [listed] = await versionsOfPlan(database.db, { planId: f.plan.id, userId: f.network.id });
+    await signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash });
+    await signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, versionId: v.id, via: VIA, hash: v.hash });
+    expect(
+      (await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash }))).message,
+    ).toContain('al ondertekend');
+    expect((await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.network.id }, versionId: v.id, via: VIA, hash: v.hash }))).kind).toBe(
+      'forbidden',
+    );
+    const [listed] = await versionsOfPlan(ctx(), { actor: { planId: f.plan.id, userId: f.network.id } });
     expect(listed?.signatures.map((s) => [s.name, s.role, s.hash])).toEqual([
       ['Sanne', 'ouder', v.hash],
       ['Eva', 'aanbieder', v.hash],
@@ -137,14 +146,24 @@ describe('versions', () => {
 
   it('the database refuses to change or delete a stored version or signature', async () => {
     const f = await family();
-    const v = await createVersion(database.db, { planId: f.plan.id, actorId: f.regisseur.id, name: 'v1' });
-    await signVersion(database.db, { planId: f.plan.id, versionId: v.id, userId: f.parent.id, hash: v.hash });
+    const v = await createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.regisseur.id }, via: VIA, name: 'v1' });
+    await signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash });
     expect(await databaseRefusal(database.db.update(planVersions).set({ name: 'vervalst' }).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
     expect(await databaseRefusal(database.db.update(planVersions).set({ snapshot: {} }).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
     expect(await databaseRefusal(database.db.delete(planVersions).where(eq(planVersions.id, v.id)))).toMatch(/immutable/);
-    expect(await databaseRefusal(database.db.update(planSignatures).set({ hash: 'b'.repeat(64) }).where(eq(planSignatures.versionId, v.id)))).toMatch(/immutable/);
+    expect(
+      await databaseRefusal(
+        database.db
+          .update(planSignatures)
+          .set({ hash: 'b'.repeat(64) })
+          .where(eq(planSignatures.versionId, v.id)),
+      ),
+    ).toMatch(/immutable/);
     expect(await databaseRefusal(database.db.delete(planSignatures).where(eq(planSignatures.versionId, v.id)))).toMatch(/immutable/);
-    const [row] = await database.db.select({ name: planVersions.name, n: sql<number>`(select count(*) from plan_signatures where version_id = ${v.id})` }).from(planVersions).where(eq(planVersions.id, v.id));
+    const [row] = await database.db
+      .select({ name: planVersions.name, n: sql<number>`(select count(*) from plan_signatures where version_id = ${v.id})` })
+      .from(planVersions)
+      .where(eq(planVersions.id, v.id));
     expect(row?.name).toBe('v1');
     expect(Number(row?.n)).toBe(1);
   });

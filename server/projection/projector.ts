@@ -10,6 +10,7 @@ import { SECTION_READERS } from '../../lib/shapes';
 import { regionSettingsOfPlan } from '../../db/queries/regions';
 import { parseDocName, type SectionKey } from '../../lib/sections';
 import { loadStoredState } from '../realtime/persistence';
+import { projectEvaluation } from './evaluation';
 import { projectGoals } from './goals';
 import { projectSafety } from './safety';
 
@@ -19,6 +20,7 @@ type Project = (db: Db, planId: string, value: unknown) => Promise<unknown>;
 const PROJECTIONS: Partial<Record<SectionKey, Project>> = {
   doelen: projectGoals,
   veiligheid: projectSafety,
+  evaluatie: projectEvaluation,
 };
 
 export interface Projector {

@@ -27,10 +27,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
 const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Returns the signed-in user's id, or null when there is no valid session cookie. */
-export async function authenticateUpgrade(
-  req: IncomingMessage,
-  options: { secret: string; secureCookie: boolean },
-): Promise<{ userId: string } | null> {
+export async function authenticateUpgrade(req: IncomingMessage, options: { secret: string; secureCookie: boolean }): Promise<{ userId: string } | null> {
   const cookies = parseCookies(req.headers.cookie);
   const token = await getToken({
     req: { cookies, headers: {} } as never,

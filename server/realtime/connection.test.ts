@@ -339,7 +339,12 @@ describe('presence', () => {
     // One frame with all fifty states, as encodeAwarenessUpdate would write them for one awareness.
     const merged = new awarenessProtocol.Awareness(new Y.Doc());
     for (const fake of fakes) awarenessProtocol.applyAwarenessUpdate(merged, awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID]), null);
-    raw.send(awarenessFrame(merged, fakes.map((f) => f.clientID)));
+    raw.send(
+      awarenessFrame(
+        merged,
+        fakes.map((f) => f.clientID),
+      ),
+    );
     expect((await raw.closed).code).toBe(4400);
     expect(fakes.some((f) => moeder.provider.awareness.getStates().has(f.clientID))).toBe(false);
     expect(node.rt.registry.get(docName)?.awareness.getStates().size ?? 0).toBeLessThanOrEqual(1);

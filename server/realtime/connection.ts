@@ -23,6 +23,9 @@ export interface ConnectionInfo {
   docName: string;
   canWrite: boolean;
   canShowPresence: boolean;
+  /** The client's address (TRUST_PROXY applied) and user agent at the upgrade, for the audit trail. */
+  accessPoint: string | null;
+  client: string | null;
 }
 
 /** Client ids one connection may introduce presence for (see handleAwareness). */
@@ -35,13 +38,19 @@ export class Connection implements RoomPeer {
   readonly userId: string;
   /** Awareness client ids this connection introduced; removed when it closes. */
   private readonly controlled = new Set<number>();
-  private alive = true;
   private closed = false;
-  /** Document changes since the last audit flush (writes are audited per connection per minute). */
-  writesSinceAudit = 0;
+  /** Document changes since the last audit flush (write-audit.ts: per connection per minute). */
+  private writesSinceAudit = 0;
 
   noteWrite(): void {
     this.writesSinceAudit += 1;
+  }
+
+  /** The writes counted since the last call, and starts counting again. */
+  takeWrites(): number {
+    const writes = this.writesSinceAudit;
+    this.writesSinceAudit = 0;
+    return writes;
   }
 
   constructor(
@@ -52,9 +61,6 @@ export class Connection implements RoomPeer {
     private readonly ownerOf: (clientId: number) => Connection | undefined,
   ) {
     this.userId = info.userId;
-    ws.on('pong', () => {
-      this.alive = true;
-    });
   }
 
   send(message: Uint8Array): void {
@@ -62,16 +68,6 @@ export class Connection implements RoomPeer {
     this.ws.send(message, (err) => {
       if (err) this.close(CLOSE.goingAway, 'send failed');
     });
-  }
-
-  /** Ping; a peer that did not answer the previous ping is considered dead and dropped. */
-  heartbeat(): void {
-    if (!this.alive) {
-      this.ws.terminate();
-      return;
-    }
-    this.alive = false;
-    this.ws.ping();
   }
 
   close(code: number, reason: string): void {
@@ -127,10 +123,7 @@ export class Connection implements RoomPeer {
       case MESSAGE_QUERY_AWARENESS: {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(
-          encoder,
-          awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...this.room.awareness.getStates().keys()]),
-        );
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, [...this.room.awareness.getStates().keys()]));
         this.send(encoding.toUint8Array(encoder));
         return;
       }

@@ -63,8 +63,7 @@ describe('a killed node', () => {
     children.push(second);
     const expected = { body: 'A1 A2-offline ', notes: 'B1 B2-offline ' };
     await waitFor(
-      () =>
-        [a, b].every((c) => c.provider.synced && textOf(c.doc) === expected.body && textOf(c.doc, 'notes') === expected.notes),
+      () => [a, b].every((c) => c.provider.synced && textOf(c.doc) === expected.body && textOf(c.doc, 'notes') === expected.notes),
       'every replica converges after the restart',
       30_000,
     );

@@ -50,7 +50,13 @@ describe('UpdateWriter', () => {
     const [sanne, mehmet] = [await buildUser(database.db, { name: 'Sanne' }), await buildUser(database.db, { name: 'Mehmet' })];
     const docName = docNameFor(plan.id, 'gezin');
     // A long delay: this test decides when to flush.
-    const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 60_000, compactAfterRows: 10_000, onError: (e) => { throw e; } });
+    const writer = new UpdateWriter(database.db, docName, {
+      flushDelayMs: 60_000,
+      compactAfterRows: 10_000,
+      onError: (e) => {
+        throw e;
+      },
+    });
 
     const doc = new Y.Doc();
     const updates = typist(doc);
@@ -85,7 +91,13 @@ describe('UpdateWriter', () => {
     const plan = await buildPlan(database.db);
     const user = await buildUser(database.db);
     const docName = docNameFor(plan.id, 'doelen');
-    const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 20, compactAfterRows: 10_000, onError: (e) => { throw e; } });
+    const writer = new UpdateWriter(database.db, docName, {
+      flushDelayMs: 20,
+      compactAfterRows: 10_000,
+      onError: (e) => {
+        throw e;
+      },
+    });
     const doc = new Y.Doc();
     const updates = typist(doc);
     for (let i = 0; i < 100; i++) {
@@ -102,7 +114,13 @@ describe('UpdateWriter', () => {
   it('stores nothing twice: flushing again with nothing queued writes nothing', async () => {
     const plan = await buildPlan(database.db);
     const docName = docNameFor(plan.id, 'evaluatie');
-    const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 60_000, compactAfterRows: 10_000, onError: (e) => { throw e; } });
+    const writer = new UpdateWriter(database.db, docName, {
+      flushDelayMs: 60_000,
+      compactAfterRows: 10_000,
+      onError: (e) => {
+        throw e;
+      },
+    });
     const doc = new Y.Doc();
     const updates = typist(doc);
     doc.getText('body').insert(0, 'eenmaal');
@@ -144,12 +162,16 @@ describe('UpdateWriter', () => {
     const user = await buildUser(database.db);
     const docName = docNameFor(plan.id, 'tafel');
     // The database refuses to delete this doc's rows, so every compaction of it fails (after the insert).
-    await database.db.execute(sql.raw(`
+    await database.db.execute(
+      sql.raw(`
       CREATE OR REPLACE FUNCTION test_refuse_delete() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'no deletes in this test'; END; $$ LANGUAGE plpgsql`));
-    await database.db.execute(sql.raw(`
+      BEGIN RAISE EXCEPTION 'no deletes in this test'; END; $$ LANGUAGE plpgsql`),
+    );
+    await database.db.execute(
+      sql.raw(`
       CREATE TRIGGER test_refuse_delete BEFORE DELETE ON yjs_updates
-      FOR EACH ROW WHEN (OLD.doc = '${docName}') EXECUTE FUNCTION test_refuse_delete()`));
+      FOR EACH ROW WHEN (OLD.doc = '${docName}') EXECUTE FUNCTION test_refuse_delete()`),
+    );
     try {
       const errors: unknown[] = [];
       const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 60_000, compactAfterRows: 2, onError: (e) => errors.push(e) });
@@ -198,7 +220,13 @@ describe('compaction', () => {
     const plan = await buildPlan(database.db);
     const user = await buildUser(database.db);
     const docName = docNameFor(plan.id, 'veiligheid');
-    const writer = new UpdateWriter(database.db, docName, { flushDelayMs: 60_000, compactAfterRows: 10_000, onError: (e) => { throw e; } });
+    const writer = new UpdateWriter(database.db, docName, {
+      flushDelayMs: 60_000,
+      compactAfterRows: 10_000,
+      onError: (e) => {
+        throw e;
+      },
+    });
     const doc = new Y.Doc();
     const updates = typist(doc);
     const text = doc.getText('body');

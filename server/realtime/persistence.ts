@@ -88,7 +88,10 @@ export class UpdateWriter {
     this.flushing = this.flushing.then(async () => {
       if (batch.length === 0) return;
       try {
-        await appendUpdates(this.db, batch.map((p) => ({ doc: this.docName, update: p.update, userId: p.userId })));
+        await appendUpdates(
+          this.db,
+          batch.map((p) => ({ doc: this.docName, update: p.update, userId: p.userId })),
+        );
       } catch (err) {
         // Keep the batch: it is retried on the next flush rather than lost.
         this.pending = [...batch, ...this.pending];

@@ -94,7 +94,10 @@ export class RedisBus implements Bus {
     // resubscribes every channel after a reconnect.
     this.subscriber = new Redis(options.url, { ...common, maxRetriesPerRequest: null, autoResubscribe: true, connectionName: `${name}-sub` });
     this.subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.deliver(channel.toString(), frame));
-    for (const [name, connection] of [['publisher', this.publisher], ['subscriber', this.subscriber]] as const) {
+    for (const [name, connection] of [
+      ['publisher', this.publisher],
+      ['subscriber', this.subscriber],
+    ] as const) {
       connection.on('error', (err: unknown) => {
         if (this.closed || this.outageLogged.has(connection)) return;
         this.outageLogged.add(connection);

@@ -41,7 +41,10 @@ export class Room {
   private unsubscribeBus: (() => void) | null = null;
   private unsubscribeReconnect: (() => void) | null = null;
 
-  constructor(readonly name: string, private readonly deps: RoomDeps) {
+  constructor(
+    readonly name: string,
+    private readonly deps: RoomDeps,
+  ) {
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.writer = new UpdateWriter(deps.db, name, {
@@ -83,10 +86,7 @@ export class Room {
     this.deps.bus.publish({ kind: 'update', doc: this.name, origin: this.deps.nodeId, payload: update });
   };
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);

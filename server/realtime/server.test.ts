@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database } from '../../db/client';
-import { planMembers, yjsUpdates } from '../../db/schema';
+import { auditEvents, planMembers, yjsUpdates } from '../../db/schema';
 import { docNameFor } from '../../lib/sections';
 import { openTestDatabase } from '../../test/db';
 import { buildPlan, buildPlanWithMembers } from '../../test/factories';
@@ -22,6 +22,8 @@ import {
   SECRET,
   startRealtimeNode,
   textOf,
+  textUpdate,
+  updateFrame,
   waitFor,
   type RealtimeNode,
 } from '../../test/realtime';
@@ -146,7 +148,10 @@ describe('shutdown', () => {
     const b = await connectSynced({ node, docName, cookie: people.vader.cookie });
     a.doc.getText('body').insert(0, 'Laatste zin voor de herstart.');
     b.doc.getText('notes').insert(0, 'ook dit');
-    await waitFor(() => node.rt.registry.get(docName)?.doc.getText('notes').length === 7 && node.rt.registry.get(docName)?.doc.getText('body').length === 29, 'server has both');
+    await waitFor(
+      () => node.rt.registry.get(docName)?.doc.getText('notes').length === 7 && node.rt.registry.get(docName)?.doc.getText('body').length === 29,
+      'server has both',
+    );
     expect(await rowsOf(docName)).toHaveLength(0);
 
     await node.stop();
@@ -212,7 +217,7 @@ describe('two nodes on one bus and one database', () => {
     await waitFor(() => textOf(b.doc) === 'nog niet opgeslagen', 'healed from n1');
   });
 
-  it("a client on one node cannot take over or remove the presence of a client on the other", async () => {
+  it('a client on one node cannot take over or remove the presence of a client on the other', async () => {
     const { plan, people } = await family();
     const docName = docNameFor(plan.id, 'gezin');
     const bus = new LocalBus();
@@ -328,5 +333,42 @@ describe('bounds', () => {
     await waitFor(() => client.provider.synced, 'a normal client in between');
     client.destroy();
     await waitFor(() => node.rt.stats().connections === 0 && node.rt.stats().rooms === 0, 'nothing left');
+  });
+});
+
+describe('audit trail', () => {
+  /** Opens a section with the given upgrade headers, writes once, closes; returns the access points recorded. */
+  async function openWriteClose(node: RealtimeNode, headers: Record<string, string>) {
+    const { plan, people } = await family();
+    const raw = await rawOpen({ node, docName: docNameFor(plan.id, 'gezin'), cookie: people.moeder.cookie, headers });
+    raw.send(updateFrame(textUpdate('hallo')));
+    await raw.roundTrip();
+    raw.close();
+    await raw.closed;
+    const events = async () =>
+      database.db
+        .select({ action: auditEvents.action, accessPoint: auditEvents.accessPoint, client: auditEvents.client })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.actorUserId, people.moeder.user.id)))
+        .orderBy(auditEvents.id);
+    // The write event is recorded in the background once the socket has closed.
+    const deadline = Date.now() + 5000;
+    while (!(await events()).some((e) => e.action === 'section.write') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return events();
+  }
+
+  it('records the socket address of section.open and section.write: a forged X-Forwarded-For is not believed', async () => {
+    const node = await startNode({ db: database.db });
+    const events = await openWriteClose(node, { 'X-Forwarded-For': '203.0.113.66', 'X-Real-IP': '203.0.113.67', 'User-Agent': 'probe/1' });
+    expect(events).toEqual([
+      { action: 'section.open', accessPoint: '127.0.0.1', client: 'probe/1' },
+      { action: 'section.write', accessPoint: '127.0.0.1', client: 'probe/1' },
+    ]);
+  });
+
+  it('with TRUST_PROXY=1 records the hop the balancer wrote, not what the client put before it', async () => {
+    const node = await startNode({ db: database.db, trustProxy: { kind: 'hops', hops: 1 } });
+    const events = await openWriteClose(node, { 'X-Forwarded-For': '203.0.113.66, 198.51.100.20', 'User-Agent': 'probe/1' });
+    expect(events.map((e) => e.accessPoint)).toEqual(['198.51.100.20', '198.51.100.20']);
   });
 });

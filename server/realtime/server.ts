@@ -1,6 +1,8 @@
 /**
- * The realtime server: composes upgrade checks, rooms, connections, storage and the bus. Attach its
- * `handleUpgrade` to the HTTP server's 'upgrade' event.
+ * The realtime server: composes the upgrade checks (upgrade.ts, auth.ts, the policy), connection slots
+ * (slots.ts), revocation (revocation.ts), rooms and their storage (rooms.ts), connections (connection.ts),
+ * liveness (heartbeat.ts), the write audit (write-audit.ts) and the bus. Attach its `handleUpgrade` to the HTTP
+ * server's 'upgrade' event.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -13,12 +15,18 @@ import { findUserById } from '../../db/queries/users';
 import { can, canShowPresence } from '../../lib/policy';
 import type { SectionKey } from '../../lib/sections';
 import { recordAudit } from '../audit/record';
+import { TRUST_NOTHING, type TrustProxy } from '../config';
+import { upgradeClientAddress } from '../http/client-address';
 import { authenticateUpgrade } from './auth';
-import type { Bus, BusMessage } from './bus';
+import type { Bus } from './bus';
 import { Connection, type ConnectionInfo } from './connection';
+import { Heartbeat } from './heartbeat';
 import { CLOSE, DEFAULT_LIMITS, type RealtimeLimits } from './limits';
+import { Revocation, type Admission, type Superseded } from './revocation';
 import { RoomRegistry } from './rooms';
+import { ConnectionSlots } from './slots';
 import { docNameFromPath, originAllowed, refuseUpgrade } from './upgrade';
+import { WriteAudit } from './write-audit';
 
 export interface RealtimeOptions {
   db: Db;
@@ -27,6 +35,8 @@ export interface RealtimeOptions {
   allowedOrigins: readonly string[];
   secureCookie?: boolean;
   limits?: Partial<RealtimeLimits>;
+  /** Which X-Forwarded-For hops of an upgrade are believed for the audit trail's access point (TRUST_PROXY). */
+  trustProxy?: TrustProxy;
   nodeId?: string;
   log?: (msg: string, err?: unknown) => void;
   /** Called after updates of a doc were stored by this node (the read-model projection). */
@@ -51,8 +61,6 @@ export interface RealtimeServer {
   readonly registry: RoomRegistry;
 }
 
-const AUDIT_WRITES_EVERY_MS = 60_000;
-
 /**
  * `ws` refuses a frame above `maxPayload` from its header, before buffering it, and closes with the generic 1009.
  * y-websocket treats 1009 as transient: it reconnects and resends the same content forever. Our clients stop on
@@ -64,109 +72,25 @@ class BoundedWebSocket extends WebSocket {
   }
 }
 
-/** Whose connections to close: a plan and a user or a role; `refresh` lets them reconnect. */
-interface RevokeScope {
-  planId: string;
-  userId?: string;
-  role?: string;
-  refresh?: boolean;
-}
-
-/** An upgrade being admitted, and the revokes and refreshes of its plan that arrived meanwhile. */
-interface Admission {
-  planId: string;
-  scopes: RevokeScope[];
-}
-
-/** Whether a revoke or refresh scope covers a connection of this user in this role. */
-function inScope(scope: RevokeScope, userId: string, role: string): boolean {
-  return (!scope.userId || scope.userId === userId) && (!scope.role || scope.role === role);
-}
-
 /** Creates a realtime server bound to a database and a bus. */
 export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const nodeId = options.nodeId ?? randomUUID();
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(`[realtime] ${msg}`, err ?? ''));
   const { db, bus } = options;
+  const trustProxy = options.trustProxy ?? TRUST_NOTHING;
   // Frames between maxMessageBytes and maxPayload are refused by Connection; larger ones by ws itself (above).
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes + 1024, WebSocket: BoundedWebSocket });
   const registry = new RoomRegistry({ db, bus, nodeId, limits, log, onStored: options.onStored });
+  /** This node's open connections, each in its room. */
   const connections = new Set<Connection>();
-  let closing = false;
-
-  /**
-   * Connection slots per user, taken when an upgrade passes the limit check rather than when its socket is
-   * finally open: parallel upgrades would otherwise all see the same count and slip past the limit together.
-   * A slot is given back when the underlying TCP socket closes, whichever way the upgrade ended.
-   */
-  const slots = new Map<string, number>();
-  const takeSlot = (userId: string, socket: Duplex): boolean => {
-    const used = slots.get(userId) ?? 0;
-    if (used >= limits.maxConnectionsPerUser) return false;
-    slots.set(userId, used + 1);
-    socket.once('close', () => {
-      const left = (slots.get(userId) ?? 1) - 1;
-      if (left > 0) slots.set(userId, left);
-      else slots.delete(userId);
-    });
-    return true;
-  };
-
-  /**
-   * Upgrades in flight. A revoke or a change of rights can arrive after an admission read the membership but
-   * before its socket joined `connections`; it is remembered here and the admission ends with 4403 (revoked) or
-   * 4000 (reconnect for the new rights) instead of staying open with what it read.
-   */
-  const admissions = new Set<Admission>();
+  const slots = new ConnectionSlots(limits.maxConnectionsPerUser);
+  const revocation = new Revocation({ bus, nodeId, connections, log });
+  const writeAudit = new WriteAudit(db, connections, log);
+  const heartbeat = new Heartbeat(limits.pingIntervalMs);
   /** Every upgrade being handled, so close() can wait for them. */
   const inFlight = new Set<Promise<void>>();
-
-  const auditWrites = (conn: Connection) => {
-    if (conn.writesSinceAudit === 0) return;
-    const writes = conn.writesSinceAudit;
-    conn.writesSinceAudit = 0;
-    recordAudit(db, {
-      action: 'section.write',
-      actorUserId: conn.userId,
-      actorRole: conn.info.role,
-      planId: conn.info.planId,
-      section: conn.info.section,
-      details: { writes },
-    }).catch((err) => log('audit of writes failed', err));
-  };
-
-  const heartbeat = setInterval(() => {
-    for (const c of connections) c.heartbeat();
-  }, limits.pingIntervalMs);
-  heartbeat.unref();
-  const auditTimer = setInterval(() => {
-    for (const c of connections) auditWrites(c);
-  }, AUDIT_WRITES_EVERY_MS);
-  auditTimer.unref();
-
-  /**
-   * Closes this node's connections in a scope: one user's (revoked: 4403, no reconnect) or one role's
-   * (rights changed: 4000, the client reconnects and gets its new rights). An empty scope is refused.
-   */
-  const closeLocal = (scope: RevokeScope) => {
-    if (!scope.userId && !scope.role) return log('refused a revoke without a user or role');
-    // Admissions in flight may already have read the old rights; they check these scopes when they finish.
-    for (const a of admissions) if (a.planId === scope.planId) a.scopes.push(scope);
-    for (const c of connections) {
-      if (c.info.planId !== scope.planId || !inScope(scope, c.userId, c.info.role)) continue;
-      if (scope.refresh) c.close(CLOSE.rightsChanged, 'rights changed');
-      else c.close(CLOSE.forbidden, 'access revoked');
-    }
-  };
-  const unsubscribeRevoke = bus.subscribe('*', (message: BusMessage) => {
-    if (message.kind !== 'revoke') return;
-    try {
-      closeLocal(JSON.parse(Buffer.from(message.payload).toString('utf8')) as RevokeScope);
-    } catch (err) {
-      log('bad revoke message', err);
-    }
-  });
+  let closing = false;
 
   async function admit(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const target = docNameFromPath(req.url);
@@ -174,13 +98,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
     if (!target.ok) return refuseUpgrade(socket, 400, 'unknown document');
     if (!originAllowed(req, options.allowedOrigins)) return refuseUpgrade(socket, 403, 'origin not allowed');
-    const admission: Admission = { planId: target.planId, scopes: [] };
-    admissions.add(admission);
-    try {
-      await admitMember(req, socket, head, target, admission);
-    } finally {
-      admissions.delete(admission);
-    }
+    await revocation.admitting(target.planId, (admission) => admitMember(req, socket, head, target, admission));
   }
 
   /** Checks the person and, when allowed, opens the socket; resolves once it is in its room (or gone). */
@@ -197,8 +115,9 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     const member = await loadMember(db, { planId: target.planId, userId: who.userId });
     if (!member || !can(member, 'read', target.section)) return refuseUpgrade(socket, 403, 'no access to this section');
     if (socket.destroyed) return; // the client left while we checked; nothing to answer
-    if (!takeSlot(who.userId, socket)) return refuseUpgrade(socket, 429, 'too many connections');
+    if (!slots.take(who.userId, socket)) return refuseUpgrade(socket, 429, 'too many connections');
     const user = await findUserById(db, { id: who.userId });
+    const via = { accessPoint: upgradeClientAddress(req, trustProxy), client: req.headers['user-agent'] ?? null };
 
     await recordAudit(db, {
       action: 'section.open',
@@ -207,18 +126,13 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       planId: target.planId,
       section: target.section,
       basis: member.basis,
-      accessPoint: req.socket.remoteAddress ?? null,
-      client: req.headers['user-agent'] ?? null,
+      ...via,
     });
     /** What a revoke or refresh that arrived during the admission asks of this connection, if anything. */
-    const superseded = (): 'revoked' | 'refresh' | null => {
-      const hits = admission.scopes.filter((scope) => inScope(scope, who.userId, member.role));
-      if (hits.some((scope) => !scope.refresh)) return 'revoked';
-      return hits.length > 0 ? 'refresh' : null;
-    };
+    const superseded = () => admission.superseded(who.userId, member.role);
     if (superseded() === 'revoked') return refuseUpgrade(socket, 403, 'access revoked');
 
-    const info = {
+    const info: ConnectionInfo = {
       userId: who.userId,
       userName: user?.name ?? user?.email ?? 'Onbekend',
       role: member.role,
@@ -227,6 +141,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       docName: target.docName,
       canWrite: can(member, 'edit', target.section),
       canShowPresence: canShowPresence(member, target.section),
+      ...via,
     };
     let opened: Promise<void> | null = null;
     // ws calls back synchronously, or not at all when the socket died meanwhile (it then destroys it).
@@ -237,7 +152,7 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
   }
 
   /** Joins the socket to its room; messages that arrive while the room loads are kept and handled in order. */
-  function openConnection(ws: WebSocket, info: ConnectionInfo, superseded: () => 'revoked' | 'refresh' | null): Promise<void> {
+  function openConnection(ws: WebSocket, info: ConnectionInfo, superseded: () => Superseded): Promise<void> {
     let conn: Connection | null = null;
     const early: [RawData, boolean][] = [];
     ws.on('message', (data, isBinary) => {
@@ -256,11 +171,12 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
         room.peers.add(c);
         room.peers.delete(placeholder);
         connections.add(c);
+        heartbeat.watch(ws);
         conn = c;
         ws.on('close', () => {
           connections.delete(c);
           c.dropPresence();
-          auditWrites(c);
+          writeAudit.flush(c);
           registry.leave(info.docName, c).catch((err) => log(`closing room ${info.docName} failed`, err));
         });
         if (ws.readyState !== ws.OPEN) {
@@ -296,16 +212,8 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
       inFlight.add(admitting);
       return true;
     },
-    revoke({ planId, userId }) {
-      const scope: RevokeScope = { planId, userId };
-      closeLocal(scope);
-      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify(scope)) });
-    },
-    refreshRights({ planId, role }) {
-      const scope: RevokeScope = { planId, role, refresh: true };
-      closeLocal(scope);
-      bus.publish({ kind: 'revoke', doc: '*', origin: nodeId, payload: Buffer.from(JSON.stringify(scope)) });
-    },
+    revoke: (params) => revocation.revoke(params),
+    refreshRights: (params) => revocation.refreshRights(params),
     notify(docName, topic) {
       const room = registry.get(docName);
       if (room) room.notifyPeers(topic);
@@ -316,15 +224,15 @@ export function createRealtimeServer(options: RealtimeOptions): RealtimeServer {
     flush: () => registry.flushAll(),
     async close() {
       closing = true;
-      clearInterval(heartbeat);
-      clearInterval(auditTimer);
+      heartbeat.stop();
+      writeAudit.stop();
       // Upgrades already past the door finish first (they close themselves on `closing`), so no socket or
       // room appears after the sweep below.
       await Promise.all([...inFlight]);
-      unsubscribeRevoke();
+      revocation.stop();
       await registry.flushAll();
       for (const c of connections) {
-        auditWrites(c);
+        writeAudit.flush(c);
         c.close(CLOSE.goingAway, 'server shutting down');
       }
       // Give close frames a moment to leave, then make sure nothing lingers.

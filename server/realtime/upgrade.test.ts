@@ -79,7 +79,7 @@ describe('upgrade to /collab/<doc>', () => {
     expect(await statusOf(`/collab/${docNameFor(plan.id, 'gezin')}`, await sessionCookie(stranger.id, SECRET))).toBe(403);
   });
 
-  it("answers 403 to a member of another plan (no plan id guessing)", async () => {
+  it('answers 403 to a member of another plan (no plan id guessing)', async () => {
     const { people } = await buildPlanWithMembers(database.db, SECRET, { ouder: { role: 'ouder' } });
     const otherPlan = await buildPlan(database.db);
     expect(await statusOf(`/collab/${docNameFor(otherPlan.id, 'gezin')}`, people.ouder.cookie)).toBe(403);

@@ -9,8 +9,7 @@ import { parseDocName, type SectionKey } from '../../lib/sections';
 export const COLLAB_PREFIX = '/collab/';
 
 export type UpgradeDecision =
-  | { ok: true; docName: string; planId: string; section: SectionKey }
-  | { ok: false; status: 400 | 401 | 403 | 404 | 429; reason: string };
+  { ok: true; docName: string; planId: string; section: SectionKey } | { ok: false; status: 400 | 401 | 403 | 404 | 429; reason: string };
 
 /** Parses the doc name from the request path; null when the path is not ours at all. */
 export function docNameFromPath(url: string | undefined): { ok: true; docName: string; planId: string; section: SectionKey } | { ok: false } | null {

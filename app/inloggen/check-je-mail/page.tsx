@@ -10,15 +10,11 @@ export default async function CheckMailPage() {
       <Paragraph>{t('checkMailBody')}</Paragraph>
       {getConfig().demo && (
         <Paragraph>
-          <Link href="/outbox">
-            {t('outbox')}
-          </Link>
+          <Link href="/outbox">{t('outbox')}</Link>
         </Paragraph>
       )}
       <Paragraph>
-        <Link href="/inloggen">
-          {t('checkMailBack')}
-        </Link>
+        <Link href="/inloggen">{t('checkMailBack')}</Link>
       </Paragraph>
     </section>
   );

@@ -3,55 +3,35 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { SectionEditor } from '@/components/editor/SectionEditor';
+import { MembershipLinks, WaitingForConsent } from '@/components/plan/membership';
 import { PlanHeader } from '@/components/plan/PlanHeader';
 import { SectionNav } from '@/components/plan/SectionNav';
-import { SectionEditor } from '@/components/editor/SectionEditor';
-import { getDb } from '@/db/client';
-import { docNameFor, isSectionKey } from '@/lib/sections';
-import { recordAudit } from '@/server/audit/record';
-import { requireUser } from '@/server/auth/session';
-import { loadPlanForMember } from '@/server/plans/access';
-import { waitingMembership } from '@/server/plans/membership';
-import { MembershipLinks } from '@/components/plan/membership/MembershipLinks';
-import { WaitingForConsent } from '@/components/plan/membership/WaitingForConsent';
 import styles from '@/components/plan/plan.module.css';
+import { canManage } from '@/lib/policy';
+import { docNameFor } from '@/lib/sections';
+import { requireUser } from '@/server/auth/session';
+import { serviceContext } from '@/server/context';
+import { planPage } from '@/server/pages/plan';
+import { pageVia } from '@/server/pages/via';
 import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Gezinsplan' };
 
-export default async function PlanPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ planId: string }>;
-  searchParams: Promise<{ sectie?: string }>;
-}) {
+export default async function PlanPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<{ sectie?: string }> }) {
   const user = await requireUser();
   const { planId } = await params;
   const { sectie } = await searchParams;
-  const loaded = await loadPlanForMember({ planId, userId: user.id });
-  if (!loaded) {
-    // A professional whose membership waits for the family's consent sees that, and nothing of the plan.
-    const waiting = await waitingMembership(getDb(), { planId, userId: user.id });
-    if (waiting) return <WaitingForConsent householdName={waiting.householdName} />;
-    notFound();
-  }
-  const { member, plan, sections } = loaded;
-  // Only sections the member may see exist here; asking for another one falls back to the first.
-  const active = sections.find((s) => isSectionKey(sectie ?? '') && s.key === sectie) ?? sections[0];
-  if (!active) notFound();
+  const page = await planPage(serviceContext(), { planId, userId: user.id, section: sectie, via: await pageVia() });
+  // A professional whose membership waits for the family's consent sees that, and nothing of the plan.
+  if (page.kind === 'waiting') return <WaitingForConsent householdName={page.householdName} />;
+  if (page.kind === 'not_found') notFound();
+  const { access, active, latestVersion, links } = page;
+  const { member, plan, sections } = access;
   const t = await getTranslations('plan');
   const tSections = await sectionLabelsForPlan(planId);
   const tRights = await getTranslations('rights');
-  await recordAudit(getDb(), {
-    action: 'plan.read',
-    actorUserId: user.id,
-    actorRole: member.role,
-    planId,
-    section: active.key,
-    basis: member.basis,
-  });
   return (
     <article aria-labelledby="plan-title" className={styles.page}>
       <Paragraph>
@@ -59,15 +39,10 @@ export default async function PlanPage({
           ← {t('backToPlans')}
         </NextLink>
       </Paragraph>
-      <PlanHeader plan={plan} member={member} />
-      <MembershipLinks planId={planId} member={member} />
+      <PlanHeader plan={plan} role={member.role} manages={canManage(member)} latestVersion={latestVersion} />
+      <MembershipLinks planId={planId} links={links} />
       <div className={styles.body}>
-        <SectionNav
-          planId={planId}
-          active={active.key}
-          sections={sections.map((s) => ({ key: s.key, label: tSections(s.key) }))}
-          label={t('sections')}
-        />
+        <SectionNav planId={planId} active={active.key} sections={sections.map((s) => ({ key: s.key, label: tSections(s.key) }))} label={t('sections')} />
         <section className={styles.section} aria-labelledby="section-title" data-section={active.key}>
           <Heading level={2} id="section-title">
             {tSections(active.key)}

@@ -2,12 +2,10 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { AcceptInvitation, InvitationSignIn } from '@/components/plan/membership/InvitationActions';
-import styles from '@/components/plan/membership/membership.module.css';
-import { getDb } from '@/db/client';
-import { findUserById } from '@/db/queries/users';
+import { AcceptInvitation, InvitationSignIn, membershipStyles as styles } from '@/components/plan/membership';
 import { currentUser } from '@/server/auth/session';
-import { describeInvitation } from '@/server/plans/membership';
+import { serviceContext } from '@/server/context';
+import { invitationPage } from '@/server/pages/membership';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Uitnodiging' };
@@ -22,7 +20,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const t = await getTranslations('invitation');
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
-  const invitation = await describeInvitation({ db: getDb() }, { token });
+  const session = await currentUser();
+  const { invitation, accountEmail } = await invitationPage(serviceContext(), { token, userId: session?.id ?? null });
 
   if (!invitation || invitation.state !== 'open') {
     const key = invitation ? invitation.state : 'notFound';
@@ -41,8 +40,6 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
-  const session = await currentUser();
-  const account = session ? await findUserById(getDb(), { id: session.id }) : null;
   const role = tRoles(invitation.role);
   return (
     <section aria-labelledby="invitation-title" className={styles.page} data-testid="invitation">
@@ -59,13 +56,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         {invitation.needsConsent && <Paragraph>{t('consentNote')}</Paragraph>}
         <p className={styles.muted}>{t('expires', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short' }) })}</p>
       </div>
-      {!account ? (
+      {!accountEmail ? (
         <div className={styles.block}>
           <Paragraph>{t('signInFirst', { email: invitation.email })}</Paragraph>
           <InvitationSignIn email={invitation.email} token={token} />
         </div>
-      ) : account.email.toLowerCase() !== invitation.email.toLowerCase() ? (
-        <Paragraph>{t('otherAccount', { you: account.email, email: invitation.email })}</Paragraph>
+      ) : accountEmail.toLowerCase() !== invitation.email.toLowerCase() ? (
+        <Paragraph>{t('otherAccount', { you: accountEmail, email: invitation.email })}</Paragraph>
       ) : (
         <AcceptInvitation token={token} />
       )}

@@ -9,6 +9,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { CommentDone, ThreadStarted } from '@/lib/api/comments';
 import styles from '../editor.module.css';
 import { resolveAnchor, selectionAnchor } from './anchors';
 import { commentHighlightsKey, type HighlightRange } from './highlights';
@@ -23,16 +26,8 @@ export interface CommentsPanelProps {
   canComment: boolean;
 }
 
-async function post(url: string, body: unknown): Promise<string | null> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    if (res.ok) return null;
-    const data = (await res.json().catch(() => ({}))) as { error?: string };
-    return data.error ?? `HTTP ${res.status}`;
-  } catch {
-    return 'offline';
-  }
-}
+const startThread = (url: string, body: unknown) => postJson<ThreadStarted>(url, body);
+const postToThread = (url: string, body: unknown) => postJson<CommentDone>(url, body);
 
 export function CommentsPanel({ planId, section, editor, doc, provider, canComment }: CommentsPanelProps) {
   const t = useTranslations('comments');
@@ -41,7 +36,7 @@ export function CommentsPanel({ planId, section, editor, doc, provider, canComme
   const [hasSelection, setHasSelection] = useState(false);
   const [draft, setDraft] = useState('');
   const [anchor, setAnchor] = useState<ReturnType<typeof selectionAnchor>>(null);
-  const [error, setError] = useState<string | null>(null);
+  const placing = useSubmit(startThread);
 
   // Track whether text is selected, to enable "comment on this".
   useEffect(() => {
@@ -67,16 +62,13 @@ export function CommentsPanel({ planId, section, editor, doc, provider, canComme
   const startComment = () => {
     if (!editor) return;
     setAnchor(selectionAnchor(editor, doc));
-    setError(null);
+    placing.clearError();
   };
 
   const submitThread = async () => {
     if (!anchor) return;
-    const err = await post(base, { ...anchor, body: draft });
-    if (err) {
-      setError(err === 'offline' ? t('offline') : err);
-      return; // keep the draft: nothing typed is lost
-    }
+    const result = await placing.submit(base, { ...anchor, body: draft });
+    if (!result.ok) return; // keep the draft: nothing typed is lost
     setDraft('');
     setAnchor(null);
     await reload();
@@ -105,7 +97,7 @@ export function CommentsPanel({ planId, section, editor, doc, provider, canComme
             {t('yourComment')}
           </label>
           <Textarea id={`new-comment-${section}`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="comment-body" />
-          {error && <Paragraph role="alert">{error}</Paragraph>}
+          {placing.error && <Paragraph role="alert">{messageOf(placing.error, { offline: t('offline') })}</Paragraph>}
           <div className={styles.row}>
             <Button type="button" appearance="primary-action-button" onClick={() => void submitThread()} data-testid="comment-submit">
               {t('place')}
@@ -126,19 +118,28 @@ export function CommentsPanel({ planId, section, editor, doc, provider, canComme
   );
 }
 
-function ThreadItem({ thread, base, canComment, onShow, onChanged }: { thread: Thread; base: string; canComment: boolean; onShow: () => void; onChanged: () => Promise<void> }) {
+function ThreadItem({
+  thread,
+  base,
+  canComment,
+  onShow,
+  onChanged,
+}: {
+  thread: Thread;
+  base: string;
+  canComment: boolean;
+  onShow: () => void;
+  onChanged: () => Promise<void>;
+}) {
   const t = useTranslations('comments');
   const format = useFormatter();
   const [reply, setReply] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const sending = useSubmit(postToThread);
   const send = async (path: string, body: unknown, after: () => void) => {
-    const err = await post(`${base}/${thread.id}/${path}`, body);
-    if (err) setError(err === 'offline' ? t('offline') : err);
-    else {
-      setError(null);
-      after();
-      await onChanged();
-    }
+    const result = await sending.submit(`${base}/${thread.id}/${path}`, body);
+    if (!result.ok) return;
+    after();
+    await onChanged();
   };
   return (
     <li className={styles.thread} data-testid="comment-thread">
@@ -162,7 +163,12 @@ function ThreadItem({ thread, base, canComment, onShow, onChanged }: { thread: T
           </label>
           <Textarea id={`reply-${thread.id}`} rows={2} placeholder={t('reply')} value={reply} onChange={(e) => setReply(e.target.value)} />
           <div className={styles.row}>
-            <Button type="button" appearance="secondary-action-button" disabled={!reply.trim()} onClick={() => void send('replies', { body: reply }, () => setReply(''))}>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              disabled={!reply.trim()}
+              onClick={() => void send('replies', { body: reply }, () => setReply(''))}
+            >
               {t('send')}
             </Button>
             <Button type="button" appearance="subtle-button" onClick={() => void send('resolve', {}, () => undefined)}>
@@ -171,7 +177,7 @@ function ThreadItem({ thread, base, canComment, onShow, onChanged }: { thread: T
           </div>
         </div>
       )}
-      {error && <Paragraph role="alert">{error}</Paragraph>}
+      {sending.error && <Paragraph role="alert">{messageOf(sending.error, { offline: t('offline') })}</Paragraph>}
     </li>
   );
 }

@@ -2,23 +2,20 @@
 /** Begin and end ratings side by side, per life domain and per goal, per rater role (GET …/outcomes). */
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import type { OutcomeLine, Outcomes as OutcomesData } from '@/lib/outcomes';
+import { api } from '@/components/api/client';
+import type { OutcomeLine, OutcomesResponse } from '@/lib/api/outcomes';
 import styles from './evaluation.module.css';
 
-type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: OutcomesData };
+type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: OutcomesResponse };
 
 export function Outcomes({ planId }: { planId: string }) {
   const t = useTranslations('evaluation');
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
-    fetch(`/api/plans/${planId}/outcomes`, { cache: 'no-store' })
-      .then(async (res) => {
-        if (!res.ok) throw new Error(String(res.status));
-        const data = (await res.json()) as OutcomesData;
-        if (live) setState({ kind: 'ready', data });
-      })
-      .catch(() => live && setState({ kind: 'error' }));
+    void api<OutcomesResponse>(`/api/plans/${planId}/outcomes`).then((result) => {
+      if (live) setState(result.ok ? { kind: 'ready', data: result.data } : { kind: 'error' });
+    });
     return () => {
       live = false;
     };

@@ -9,7 +9,7 @@ import { RichTextBody } from '@/components/editor/RichTextBody';
 import type { SectionBodyProps } from '@/components/editor/section-body';
 import { ageInYears } from '@/lib/age';
 import { ASSESSMENT_FIELD } from '@/lib/shapes/family';
-import { useHousehold } from '../item-fields/useHousehold';
+import { useHousehold } from '../item-fields';
 import styles from './family.module.css';
 import { StatementList } from './StatementList';
 

@@ -7,7 +7,7 @@ import { Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import * as Y from 'yjs';
-import { LiveText } from '../item-fields/LiveText';
+import { LiveText } from '../item-fields';
 import { useYDeep } from '@/components/live/useY';
 import type { PlanRole } from '@/lib/roles';
 import { mapsOf } from '@/lib/shapes/common';
@@ -41,7 +41,11 @@ export function StatementList({ doc, list, editable, side, role, user }: Stateme
   };
   const title = t(list === 'strengths' ? 'strengths' : 'worries');
   return (
-    <section className={`${styles.list} ${list === 'worries' ? styles.worries : styles.strengths}`} aria-labelledby={`${id}-title`} data-testid={`family-${list}`}>
+    <section
+      className={`${styles.list} ${list === 'worries' ? styles.worries : styles.strengths}`}
+      aria-labelledby={`${id}-title`}
+      data-testid={`family-${list}`}
+    >
       <h3 id={`${id}-title`} className={styles.blockTitle}>
         {title}
       </h3>
@@ -53,7 +57,12 @@ export function StatementList({ doc, list, editable, side, role, user }: Stateme
           const createdAt = typeof m.get('createdAt') === 'string' ? new Date(m.get('createdAt') as string) : null;
           const authorName = typeof m.get('authorName') === 'string' ? (m.get('authorName') as string) : '';
           return (
-            <li key={m.get('id') as string} className={`${styles.item} ${by === 'gezin' ? styles.itemFamily : styles.itemPro}`} data-testid="statement" data-by={by}>
+            <li
+              key={m.get('id') as string}
+              className={`${styles.item} ${by === 'gezin' ? styles.itemFamily : styles.itemPro}`}
+              data-testid="statement"
+              data-by={by}
+            >
               <LiveText text={m.get('text') as Y.Text} label={`${title} ${i + 1}`} hideLabel multiline editable={mine} maxLength={1000} />
               <div className={styles.itemMeta}>
                 <span className={by === 'gezin' ? styles.badgeFamily : styles.badgePro}>{by === 'gezin' ? t('byFamily') : t('byProfessional')}</span>

@@ -32,9 +32,23 @@ function ActionRow({ doc, goalId, action, editable, today }: { doc: Y.Doc; goalI
   const overdue = isActionOverdue({ due, done }, today);
   const whatText = what instanceof Y.Text ? what.toString() : '';
   return (
-    <li className={styles.action} data-testid="action-row" data-action-id={id} data-overdue={overdue ? 'true' : undefined} data-done={done ? 'true' : undefined} aria-label={t('actionLabel', { what: whatText || '…' })}>
+    <li
+      className={styles.action}
+      data-testid="action-row"
+      data-action-id={id}
+      data-overdue={overdue ? 'true' : undefined}
+      data-done={done ? 'true' : undefined}
+      aria-label={t('actionLabel', { what: whatText || '…' })}
+    >
       <div className={styles.actionDone}>
-        <Checkbox id={doneId} appearance="html" checked={done} disabled={!editable} onChange={(e) => setActionDone(doc, goalId, id, e.target.checked)} data-testid="action-done" />
+        <Checkbox
+          id={doneId}
+          appearance="html"
+          checked={done}
+          disabled={!editable}
+          onChange={(e) => setActionDone(doc, goalId, id, e.target.checked)}
+          data-testid="action-done"
+        />
         <label htmlFor={doneId} className={styles.label}>
           {t('actionDone')}
         </label>
@@ -43,21 +57,43 @@ function ActionRow({ doc, goalId, action, editable, today }: { doc: Y.Doc; goalI
         {what instanceof Y.Text && <YTextField text={what} label={t('actionWhat')} multiline editable={editable} maxLength={500} testId="action-what" />}
       </div>
       <div className={styles.actionOwner}>
-        <MapTextInput map={action} field="owner" label={t('actionOwner')} editable={editable} onSet={(v) => setActionField(doc, goalId, id, 'owner', v)} testId="action-owner" />
+        <MapTextInput
+          map={action}
+          field="owner"
+          label={t('actionOwner')}
+          editable={editable}
+          onSet={(v) => setActionField(doc, goalId, id, 'owner', v)}
+          testId="action-owner"
+        />
       </div>
       <div className={styles.actionDue}>
-        <MapDateInput map={action} field="due" label={t('actionDue')} editable={editable} invalid={overdue} onSet={(v) => setActionField(doc, goalId, id, 'due', v)} testId="action-due" />
+        <MapDateInput
+          map={action}
+          field="due"
+          label={t('actionDue')}
+          editable={editable}
+          invalid={overdue}
+          onSet={(v) => setActionField(doc, goalId, id, 'due', v)}
+          testId="action-due"
+        />
       </div>
       {editable && (
         <div className={styles.actionRemove}>
-          <Button type="button" appearance="subtle-button" onClick={() => removeAction(doc, goalId, id)} data-testid="remove-action" aria-label={`${t('removeAction')}: ${whatText || '…'}`}>
+          <Button
+            type="button"
+            appearance="subtle-button"
+            onClick={() => removeAction(doc, goalId, id)}
+            data-testid="remove-action"
+            aria-label={`${t('removeAction')}: ${whatText || '…'}`}
+          >
             {t('removeAction')}
           </Button>
         </div>
       )}
       {overdue && (
         <p className={styles.overdueText} data-testid="badge-overdue">
-          <span className={styles.badgeError}>{t('overdue')}</span> {t('actionOverdue', { date: format.dateTime(new Date(`${due}T12:00:00`), { dateStyle: 'medium' }) })}
+          <span className={styles.badgeError}>{t('overdue')}</span>{' '}
+          {t('actionOverdue', { date: format.dateTime(new Date(`${due}T12:00:00`), { dateStyle: 'medium' }) })}
         </p>
       )}
     </li>

@@ -12,7 +12,8 @@ import { GoalCard } from './GoalCard';
 import { RatingControl } from './RatingControl';
 import type { RaterStyle } from './raters';
 import styles from './goals.module.css';
-import type { AddResult, Rating } from './useRatings';
+import type { GoalRating } from '@/lib/api/ratings';
+import type { AddResult } from './useRatings';
 
 export interface DomainGroupProps {
   doc: Y.Doc;
@@ -22,7 +23,7 @@ export interface DomainGroupProps {
   goals: Y.Map<unknown>[];
   editable: boolean;
   today: string;
-  ratings: readonly Rating[];
+  ratings: readonly GoalRating[];
   ratingsFailed: boolean;
   styleOf: (raterId: string) => RaterStyle;
   onRateGoal: (goalId: string, value: number) => Promise<AddResult>;
@@ -31,8 +32,8 @@ export interface DomainGroupProps {
 }
 
 /** The latest zelfredzaamheid rating of each person for this domain. */
-function latestPerRater(ratings: readonly Rating[], domain: string): Rating[] {
-  const latest = new Map<string, Rating>();
+function latestPerRater(ratings: readonly GoalRating[], domain: string): GoalRating[] {
+  const latest = new Map<string, GoalRating>();
   for (const r of ratings) if (r.kind === 'zelfredzaamheid' && r.domain === domain) latest.set(r.raterId, r);
   return [...latest.values()];
 }
@@ -74,7 +75,14 @@ export function DomainGroup(props: DomainGroupProps) {
               ))
             )}
           </summary>
-          <RatingControl legend={t('zelfredzaamheid.legend', { domain: label })} min={scale.min} max={scale.max} saveLabel={t('zelfredzaamheid.save')} onSave={onRateDomain} testId={`self-reliance-control-${domain}`} />
+          <RatingControl
+            legend={t('zelfredzaamheid.legend', { domain: label })}
+            min={scale.min}
+            max={scale.max}
+            saveLabel={t('zelfredzaamheid.save')}
+            onSave={onRateDomain}
+            testId={`self-reliance-control-${domain}`}
+          />
         </details>
       )}
       {goals.length === 0 ? (

@@ -18,14 +18,15 @@ import { RatingChart } from './RatingChart';
 import { RatingControl } from './RatingControl';
 import type { RaterStyle } from './raters';
 import styles from './goals.module.css';
-import type { AddResult, Rating } from './useRatings';
+import type { GoalRating } from '@/lib/api/ratings';
+import type { AddResult } from './useRatings';
 
 export interface GoalCardProps {
   doc: Y.Doc;
   goal: Y.Map<unknown>;
   editable: boolean;
   today: string;
-  ratings: readonly Rating[];
+  ratings: readonly GoalRating[];
   ratingsFailed: boolean;
   styleOf: (raterId: string) => RaterStyle;
   onRate: (goalId: string, value: number) => Promise<AddResult>;
@@ -79,11 +80,34 @@ export function GoalCard({ doc, goal, editable, today, ratings, ratingsFailed, s
         )}
       </div>
       {words instanceof Y.Text && (
-        <YTextField text={words} label={t('words')} multiline editable={editable} placeholder={editable ? t('wordsPlaceholder') : undefined} testId="goal-words" />
+        <YTextField
+          text={words}
+          label={t('words')}
+          multiline
+          editable={editable}
+          placeholder={editable ? t('wordsPlaceholder') : undefined}
+          testId="goal-words"
+        />
       )}
       <div className={styles.fields}>
-        <MapTextInput map={goal} field="forWhom" label={t('forWhom')} editable={editable} placeholder={t('forWhomPlaceholder')} onSet={(v) => setGoalField(doc, id, 'forWhom', v)} testId="goal-for-whom" />
-        <MapTextInput map={goal} field="owner" label={t('owner')} editable={editable} placeholder={t('ownerPlaceholder')} onSet={(v) => setGoalField(doc, id, 'owner', v)} testId="goal-owner" />
+        <MapTextInput
+          map={goal}
+          field="forWhom"
+          label={t('forWhom')}
+          editable={editable}
+          placeholder={t('forWhomPlaceholder')}
+          onSet={(v) => setGoalField(doc, id, 'forWhom', v)}
+          testId="goal-for-whom"
+        />
+        <MapTextInput
+          map={goal}
+          field="owner"
+          label={t('owner')}
+          editable={editable}
+          placeholder={t('ownerPlaceholder')}
+          onSet={(v) => setGoalField(doc, id, 'owner', v)}
+          testId="goal-owner"
+        />
         <MapSelect
           map={goal}
           field="status"
@@ -93,7 +117,15 @@ export function GoalCard({ doc, goal, editable, today, ratings, ratingsFailed, s
           onSet={(v) => setGoalField(doc, id, 'status', v)}
           testId="goal-status"
         />
-        <MapDateInput map={goal} field="reviewDate" label={t('reviewDate')} editable={editable} invalid={reviewDue} onSet={(v) => setGoalField(doc, id, 'reviewDate', v)} testId="goal-review-date" />
+        <MapDateInput
+          map={goal}
+          field="reviewDate"
+          label={t('reviewDate')}
+          editable={editable}
+          invalid={reviewDue}
+          onSet={(v) => setGoalField(doc, id, 'reviewDate', v)}
+          testId="goal-review-date"
+        />
       </div>
       {reviewDue && (
         <p className={styles.warningText} data-testid="review-due-text">
@@ -105,7 +137,14 @@ export function GoalCard({ doc, goal, editable, today, ratings, ratingsFailed, s
       <section className={styles.progress} aria-label={t('rating.title')}>
         <h5 className={styles.subheading}>{t('rating.title')}</h5>
         <div className={styles.progressGrid}>
-          <RatingControl legend={t('rating.legend')} min={scale.min} max={scale.max} saveLabel={t('rating.save')} onSave={(v) => onRate(id, v)} testId="rating-control" />
+          <RatingControl
+            legend={t('rating.legend')}
+            min={scale.min}
+            max={scale.max}
+            saveLabel={t('rating.save')}
+            onSave={(v) => onRate(id, v)}
+            testId="rating-control"
+          />
           {ratingsFailed ? (
             <p role="alert" className={styles.errorText}>
               {t('rating.loadFailed')}

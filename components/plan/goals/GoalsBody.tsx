@@ -45,7 +45,8 @@ export function GoalsBody(props: SectionBodyProps) {
   for (const g of goals) {
     if (isReviewDue({ reviewDate: str(g.get('reviewDate')), status: str(g.get('status')) }, today)) reviews++;
     const actions = actionsOf(g);
-    if (actions) for (const a of mapsOf(actions as Y.Array<unknown>)) if (isActionOverdue({ due: str(a.get('due')), done: a.get('done') === true }, today)) overdue++;
+    if (actions)
+      for (const a of mapsOf(actions as Y.Array<unknown>)) if (isActionOverdue({ due: str(a.get('due')), done: a.get('done') === true }, today)) overdue++;
   }
 
   const styleMap = useMemo(() => raterStyles(ratings), [ratings]);

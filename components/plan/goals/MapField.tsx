@@ -22,7 +22,16 @@ interface BaseProps {
 const asString = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** A short text (a name) bound to a map key. */
-export function MapTextInput({ map, field, label, editable, onSet, testId, placeholder, maxLength = 120 }: BaseProps & { placeholder?: string; maxLength?: number }) {
+export function MapTextInput({
+  map,
+  field,
+  label,
+  editable,
+  onSet,
+  testId,
+  placeholder,
+  maxLength = 120,
+}: BaseProps & { placeholder?: string; maxLength?: number }) {
   const id = useId();
   const stored = asString(useYMapValue<unknown>(map, field));
   const [value, setValue] = useState(stored);

@@ -8,10 +8,10 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import type { RaterStyle } from './raters';
 import styles from './goals.module.css';
-import type { Rating } from './useRatings';
+import type { GoalRating } from '@/lib/api/ratings';
 
 export interface RatingChartProps {
-  ratings: readonly Rating[];
+  ratings: readonly GoalRating[];
   min: number;
   max: number;
   styleOf: (raterId: string) => RaterStyle;
@@ -106,8 +106,18 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
   const ticks = [min, Math.round((min + max) / 2), max];
 
   // Begin values sit left of each line's first point, latest values right of its last; neither overlaps its kind.
-  const firstYs = spread(series.map((s) => y(s.points[0]?.value ?? min) + 4), 13, PAD.top + 4, HEIGHT - PAD.bottom + 4);
-  const latestYs = spread(series.map((s) => y(s.points[s.points.length - 1]?.value ?? min) + 4), 13, PAD.top + 4, HEIGHT - PAD.bottom + 4);
+  const firstYs = spread(
+    series.map((s) => y(s.points[0]?.value ?? min) + 4),
+    13,
+    PAD.top + 4,
+    HEIGHT - PAD.bottom + 4,
+  );
+  const latestYs = spread(
+    series.map((s) => y(s.points[s.points.length - 1]?.value ?? min) + 4),
+    13,
+    PAD.top + 4,
+    HEIGHT - PAD.bottom + 4,
+  );
   const firstDate = new Date(Math.min(...times));
   const lastDate = new Date(Math.max(...times));
 
@@ -178,7 +188,14 @@ export function RatingChart({ ratings, min, max, styleOf, testId }: RatingChartP
                 </svg>
                 <span>
                   {s.points.length > 1
-                    ? t('legendLine', { name: s.name, role: role(s.role), first: first.value, firstDate: day(first.date), latest: last.value, latestDate: day(last.date) })
+                    ? t('legendLine', {
+                        name: s.name,
+                        role: role(s.role),
+                        first: first.value,
+                        firstDate: day(first.date),
+                        latest: last.value,
+                        latestDate: day(last.date),
+                      })
                     : t('legendSingle', { name: s.name, role: role(s.role), latest: last.value, latestDate: day(last.date) })}
                 </span>
               </li>

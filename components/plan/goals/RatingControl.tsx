@@ -7,6 +7,8 @@
 import { Button } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { messageOf } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
 import styles from './goals.module.css';
 import type { AddResult } from './useRatings';
 
@@ -23,23 +25,23 @@ export function RatingControl({ legend, min, max, saveLabel, onSave, testId }: R
   const t = useTranslations('goals.rating');
   const name = useId();
   const [value, setValue] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const { submit, busy, error, clearError } = useSubmit(onSave);
+  // What this control says itself (saved, pick a score first); a refusal comes from the server through `error`.
+  const [note, setNote] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const message = error ? { tone: 'error', text: messageOf(error, { offline: t('offline') }) } : note;
   const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
 
   const save = async () => {
     if (value === null) {
-      setMessage({ tone: 'error', text: t('pickFirst') });
+      clearError();
+      setNote({ tone: 'error', text: t('pickFirst') });
       return;
     }
-    setBusy(true);
-    const result = await onSave(value);
-    setBusy(false);
-    if (result === null) {
-      setMessage({ tone: 'ok', text: t('saved', { value }) });
+    setNote(null);
+    const result = await submit(value);
+    if (result.ok) {
+      setNote({ tone: 'ok', text: t('saved', { value }) });
       setValue(null);
-    } else {
-      setMessage({ tone: 'error', text: result === 'offline' ? t('offline') : result.error });
     }
   };
 
@@ -56,7 +58,8 @@ export function RatingControl({ legend, min, max, saveLabel, onSave, testId }: R
               checked={value === score}
               onChange={() => {
                 setValue(score);
-                setMessage(null);
+                setNote(null);
+                clearError();
               }}
               className={styles.scoreInput}
             />
@@ -65,7 +68,13 @@ export function RatingControl({ legend, min, max, saveLabel, onSave, testId }: R
         ))}
       </div>
       <div className={styles.ratingRow}>
-        <Button type="button" appearance="secondary-action-button" onClick={() => void save()} disabled={busy} data-testid={testId ? `${testId}-save` : undefined}>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          onClick={() => void save()}
+          disabled={busy}
+          data-testid={testId ? `${testId}-save` : undefined}
+        >
           {busy ? t('saving') : saveLabel}
         </Button>
         <p role="status" className={message?.tone === 'error' ? styles.errorText : styles.okText}>

@@ -3,7 +3,7 @@
  * (WCAG 1.4.1). Assigned in order of each person's first rating in the plan, so one person looks the same on
  * every chart. Colours keep at least 4.5:1 against white: the latest value is written in them.
  */
-import type { Rating } from './useRatings';
+import type { GoalRating } from '@/lib/api/ratings';
 
 const COLOURS = ['#1f4e79', '#7a3e00', '#1d6b3a', '#5b2a86', '#006d77', '#8e2c48', '#9c1f1f', '#3b4a5a'];
 const DASHES = ['', '7 4', '2 3', '10 3 2 3'];
@@ -14,7 +14,7 @@ export interface RaterStyle {
 }
 
 /** Style per rater id, stable for the whole plan. */
-export function raterStyles(ratings: readonly Rating[]): Map<string, RaterStyle> {
+export function raterStyles(ratings: readonly GoalRating[]): Map<string, RaterStyle> {
   const out = new Map<string, RaterStyle>();
   for (const r of ratings) {
     if (out.has(r.raterId)) continue;

@@ -47,9 +47,7 @@ function ReadOnlyText({ text, label, hideLabel, testId, empty }: { text: Y.Text;
   const value = useYTextValue(text);
   return (
     <div className={styles.field}>
-      <span className={hideLabel ? 'visually-hidden' : styles.label}>
-        {label}
-      </span>
+      <span className={hideLabel ? 'visually-hidden' : styles.label}>{label}</span>
       <p className={styles.readValue} data-testid={testId} data-readonly="true">
         {value || <span className={styles.empty}>{empty}</span>}
       </p>

@@ -86,21 +86,21 @@ export function MapSelectField<T extends string | number>({
         {label}
       </label>
       <select
-          id={id}
-          className={styles.input}
-          value={current ? String(current.value) : ''}
-          data-testid={testId}
-          onChange={(e) => {
-            const chosen = options.find((o) => String(o.value) === e.target.value);
-            if (chosen) map.set(field, chosen.value);
-          }}
-        >
-          {!current && <option value="">—</option>}
-          {options.map((o) => (
-            <option key={String(o.value)} value={String(o.value)}>
-              {o.label}
-            </option>
-          ))}
+        id={id}
+        className={styles.input}
+        value={current ? String(current.value) : ''}
+        data-testid={testId}
+        onChange={(e) => {
+          const chosen = options.find((o) => String(o.value) === e.target.value);
+          if (chosen) map.set(field, chosen.value);
+        }}
+      >
+        {!current && <option value="">—</option>}
+        {options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

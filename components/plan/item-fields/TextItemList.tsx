@@ -68,7 +68,15 @@ export function TextItemList({ array, title, empty, itemLabel, addLabel, editabl
           <label htmlFor={`${id}-new`} className="visually-hidden">
             {addLabel}
           </label>
-          <input id={`${id}-new`} className={styles.addInput} value={draft} maxLength={1000} placeholder={addLabel} onChange={(e) => setDraft(e.target.value)} data-testid={`${testId}-new`} />
+          <input
+            id={`${id}-new`}
+            className={styles.addInput}
+            value={draft}
+            maxLength={1000}
+            placeholder={addLabel}
+            onChange={(e) => setDraft(e.target.value)}
+            data-testid={`${testId}-new`}
+          />
           <Button type="submit" appearance="secondary-action-button" disabled={!draft.trim()}>
             {t('add')}
           </Button>

@@ -7,11 +7,16 @@ import { Button } from '@utrecht/component-library-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { StatusChanged } from '@/lib/api/lifecycle';
 import { TRANSITIONS } from '@/lib/lifecycle';
 import type { PlanStatus } from '@/lib/roles';
 import styles from './lifecycle.module.css';
 
 type Feedback = { kind: 'error' | 'ok'; text: string } | null;
+
+const change = (planId: string, to: PlanStatus, reason: string | undefined) => postJson<StatusChanged>(`/api/plans/${planId}/status`, { to, reason });
 
 export function StatusControl({ planId, status }: { planId: string; status: PlanStatus }) {
   const t = useTranslations('lifecycle');
@@ -21,34 +26,24 @@ export function StatusControl({ planId, status }: { planId: string; status: Plan
   const targets = TRANSITIONS[status];
   const [to, setTo] = useState<PlanStatus | ''>(targets[0] ?? '');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [changedTo, setChangedTo] = useState<PlanStatus | null>(null);
+  const { submit: send, busy, error } = useSubmit(change);
+  const feedback: Feedback = error
+    ? { kind: 'error', text: messageOf(error, { offline: t('error'), failed: t('error') }) }
+    : changedTo
+      ? { kind: 'ok', text: t('changed', { status: tStatus(changedTo) }) }
+      : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!to) return;
-    setBusy(true);
-    setFeedback(null);
-    try {
-      const res = await fetch(`/api/plans/${planId}/status`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ to, reason: reason.trim() || undefined }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: { message: string }[] };
-      if (!res.ok) {
-        // The reason stays in the field: nothing typed is lost by a refusal.
-        setFeedback({ kind: 'error', text: body.issues?.[0]?.message ?? body.error ?? t('error') });
-        return;
-      }
-      setFeedback({ kind: 'ok', text: t('changed', { status: tStatus(to) }) });
-      setReason('');
-      router.refresh();
-    } catch {
-      setFeedback({ kind: 'error', text: t('error') });
-    } finally {
-      setBusy(false);
-    }
+    setChangedTo(null);
+    // The reason stays in the field on a refusal: nothing typed is lost.
+    const result = await send(planId, to, reason.trim() || undefined);
+    if (!result.ok) return;
+    setChangedTo(to);
+    setReason('');
+    router.refresh();
   };
 
   return (
@@ -72,14 +67,26 @@ export function StatusControl({ planId, status }: { planId: string; status: Plan
           <label htmlFor={`${id}-reason`} className={styles.label}>
             {t('reason')}
           </label>
-          <textarea id={`${id}-reason`} className={styles.input} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="status-reason" />
+          <textarea
+            id={`${id}-reason`}
+            className={styles.input}
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="status-reason"
+          />
           <div>
             <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="status-submit">
               {t('submit')}
             </Button>
           </div>
           {feedback && (
-            <p className={feedback.kind === 'error' ? styles.error : styles.ok} role={feedback.kind === 'error' ? 'alert' : 'status'} data-testid={`status-${feedback.kind}`}>
+            <p
+              className={feedback.kind === 'error' ? styles.error : styles.ok}
+              role={feedback.kind === 'error' ? 'alert' : 'status'}
+              data-testid={`status-${feedback.kind}`}
+            >
               {feedback.text}
             </p>
           )}

@@ -6,30 +6,33 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { ConsentDecisionResponse } from '@/lib/api/membership';
 import type { ConsentAction } from '@/lib/membership-input';
-import { callApi } from './api';
 import styles from './membership.module.css';
 
 function useDecide(planId: string, memberId: string) {
   const t = useTranslations('consent');
   const router = useRouter();
-  const [busy, setBusy] = useState<ConsentAction | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ConsentAction | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const call = useCallback(
+    (decision: ConsentAction) => postJson<ConsentDecisionResponse>(`/api/plans/${planId}/consent`, { memberId, decision }),
+    [planId, memberId],
+  );
+  const { submit, busy, error } = useSubmit(call);
   async function decide(decision: ConsentAction) {
-    setBusy(decision);
-    setError(null);
-    const result = await callApi(`/api/plans/${planId}/consent`, 'POST', { memberId, decision });
-    if (result.ok) {
-      // The page says what happened (?klaar=…), so the message survives this item leaving the list.
-      router.replace(`/plannen/${planId}/toestemming?klaar=${decision}`);
-      router.refresh();
-      return;
-    }
-    setError(result.body.error ?? t('failed'));
-    setBusy(null);
+    setChosen(decision);
+    const result = await submit(decision);
+    if (!result.ok) return;
+    // The page says what happened (?klaar=…), so the message survives this item leaving the list.
+    setLeaving(true);
+    router.replace(`/plannen/${planId}/toestemming?klaar=${decision}`);
+    router.refresh();
   }
-  return { decide, busy, error };
+  return { decide, busy: busy || leaving ? chosen : null, error: error ? messageOf(error, { failed: t('failed') }) : null };
 }
 
 /** "Ja" and "Nee, nu niet" for a pending request. */
@@ -44,10 +47,24 @@ export function ConsentAnswer({ planId, memberId, who }: { planId: string; membe
         </Alert>
       )}
       <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" disabled={busy !== null} aria-busy={busy === 'give'} onClick={() => void decide('give')} aria-label={`${t('yes')}: ${who}`}>
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          disabled={busy !== null}
+          aria-busy={busy === 'give'}
+          onClick={() => void decide('give')}
+          aria-label={`${t('yes')}: ${who}`}
+        >
           {busy === 'give' ? t('busy') : t('yes')}
         </Button>
-        <Button type="button" appearance="secondary-action-button" disabled={busy !== null} aria-busy={busy === 'refuse'} onClick={() => void decide('refuse')} aria-label={`${t('no')}: ${who}`}>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          disabled={busy !== null}
+          aria-busy={busy === 'refuse'}
+          onClick={() => void decide('refuse')}
+          aria-label={`${t('no')}: ${who}`}
+        >
           {busy === 'refuse' ? t('busy') : t('no')}
         </Button>
       </ButtonGroup>
@@ -71,7 +88,15 @@ export function WithdrawConsent({ planId, memberId, who, name }: { planId: strin
         <div role="group" aria-label={t('withdrawLabel', { who })} className={styles.notice}>
           <Paragraph>{t('withdrawConfirm', { name })}</Paragraph>
           <ButtonGroup>
-            <Button type="button" appearance="primary-action-button" hint="danger" disabled={busy !== null} aria-busy={busy !== null} onClick={() => void decide('withdraw')} autoFocus>
+            <Button
+              type="button"
+              appearance="primary-action-button"
+              hint="danger"
+              disabled={busy !== null}
+              aria-busy={busy !== null}
+              onClick={() => void decide('withdraw')}
+              autoFocus
+            >
               {busy ? t('busy') : t('withdrawYes')}
             </Button>
             <Button type="button" appearance="secondary-action-button" disabled={busy !== null} onClick={() => setConfirming(false)}>

@@ -7,9 +7,11 @@
 import { Alert, Button, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useCallback, useId, useState } from 'react';
+import { messagesOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { InviteResponse } from '@/lib/api/membership';
 import { PLAN_ROLES, isProfessionalRole, type PlanRole } from '@/lib/roles';
-import { callApi, errorsOf } from './api';
 import styles from './membership.module.css';
 
 export interface InviteFormProps {
@@ -29,9 +31,10 @@ export function InviteForm({ planId, organisations, people }: InviteFormProps) {
   const [person, setPerson] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [hoofdaanbieder, setHoofdaanbieder] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const send = useCallback((body: unknown) => postJson<InviteResponse>(`/api/plans/${planId}/members`, body), [planId]);
+  const { submit: post, busy, error } = useSubmit(send);
+  const errors = error ? messagesOf(error, { failed: t('failed') }) : [];
 
   const family = role === 'ouder' || role === 'jeugdige';
   const professional = isProfessionalRole(role);
@@ -40,27 +43,21 @@ export function InviteForm({ planId, organisations, people }: InviteFormProps) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors([]);
     setSent(null);
-    const result = await callApi(`/api/plans/${planId}/members`, 'POST', {
+    const result = await post({
       email,
       name: family ? person : name,
       role,
       organisationId: professional ? organisationId || null : null,
       hoofdaanbieder: role === 'aanbieder' && hoofdaanbieder,
     });
-    setBusy(false);
-    if (result.ok) {
-      setSent(email.trim());
-      setEmail('');
-      setName('');
-      setPerson('');
-      setHoofdaanbieder(false);
-      router.refresh();
-      return;
-    }
-    setErrors(errorsOf(result, t('failed')));
+    if (!result.ok) return;
+    setSent(email.trim());
+    setEmail('');
+    setName('');
+    setPerson('');
+    setHoofdaanbieder(false);
+    router.refresh();
   }
 
   return (

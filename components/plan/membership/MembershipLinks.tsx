@@ -1,20 +1,17 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { LoadedMember } from '@/db/queries/members';
-import { getDb } from '@/db/client';
-import { canManage } from '@/lib/policy';
-import { pendingConsentCount } from '@/server/plans/membership';
+import type { MembershipLinksData } from '@/lib/api/membership';
 import styles from './membership.module.css';
 
 /**
  * On the plan page: "Leden en regie" for the casusregisseur; "Toestemming" for parents with gezag and young people
- * of 12+, with a notice when a consent question waits for them.
+ * of 12+, with a notice when a consent question waits for them. The page computes `links` on the server
+ * (server/plans/membership/links.ts).
  */
-export async function MembershipLinks({ planId, member }: { planId: string; member: LoadedMember }) {
+export async function MembershipLinks({ planId, links }: { planId: string; links: MembershipLinksData }) {
   const t = await getTranslations('membership');
-  const manages = canManage(member);
-  const consent = member.role === 'ouder' || member.role === 'jeugdige' ? await pendingConsentCount({ db: getDb() }, { planId, userId: member.userId }) : null;
+  const { manages, consent } = links;
   if (!manages && !consent?.decides) return null;
   return (
     <div className={styles.notice}>

@@ -3,8 +3,10 @@
 import { Alert, Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
-import { callApi, errorsOf } from './api';
+import { type FormEvent, useCallback, useId, useState } from 'react';
+import { messagesOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { RegieChangeResponse } from '@/lib/api/membership';
 import styles from './membership.module.css';
 
 export function RegieForm({ planId, candidates }: { planId: string; candidates: { userId: string; label: string }[] }) {
@@ -14,25 +16,20 @@ export function RegieForm({ planId, candidates }: { planId: string; candidates: 
   const [kind, setKind] = useState<'casusregie' | 'procesregie'>('casusregie');
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const send = useCallback((body: unknown) => postJson<RegieChangeResponse>(`/api/plans/${planId}/regie`, body), [planId]);
+  const { submit: post, busy, error } = useSubmit(send);
+  const errors = error ? messagesOf(error, { failed: t('failed') }) : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors([]);
     setSaved(false);
-    const result = await callApi(`/api/plans/${planId}/regie`, 'POST', { kind, userId, reason });
-    setBusy(false);
-    if (result.ok) {
-      setSaved(true);
-      setReason('');
-      setUserId('');
-      router.refresh();
-      return;
-    }
-    setErrors(errorsOf(result, t('failed')));
+    const result = await post({ kind, userId, reason });
+    if (!result.ok) return;
+    setSaved(true);
+    setReason('');
+    setUserId('');
+    router.refresh();
   }
 
   return (

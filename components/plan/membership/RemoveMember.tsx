@@ -3,35 +3,28 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { callApi } from './api';
+import { useCallback, useState } from 'react';
+import { api, messageOf } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { RemoveMemberResponse } from '@/lib/api/membership';
 import styles from './membership.module.css';
 
 export function RemoveMember({ planId, memberId, name }: { planId: string; memberId: string; name: string }) {
   const t = useTranslations('members');
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    const result = await callApi(`/api/plans/${planId}/members/${memberId}`, 'DELETE');
-    setBusy(false);
-    if (result.ok) {
-      setConfirming(false);
-      router.refresh();
-      return;
-    }
-    setError(result.body.error ?? t('failed'));
-  }
+  const call = useCallback(() => api<RemoveMemberResponse>(`/api/plans/${planId}/members/${memberId}`, { method: 'DELETE' }), [planId, memberId]);
+  const removed = useCallback(() => {
+    setConfirming(false);
+    router.refresh();
+  }, [router]);
+  const { submit: remove, busy, error } = useSubmit(call, removed);
 
   return (
     <div className={styles.notice}>
       {error && (
         <Alert type="error" role="alert">
-          <Paragraph>{error}</Paragraph>
+          <Paragraph>{messageOf(error, { failed: t('failed') })}</Paragraph>
         </Alert>
       )}
       {confirming ? (

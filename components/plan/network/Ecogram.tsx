@@ -56,7 +56,16 @@ export function Ecogram({ householdName, householdPeople, people }: EcogramProps
         <title id={`${id}-title`}>{t('ecogramTitle', { count: layout.people.length })}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {rings.map((r, i) => (
-          <circle key={r} cx={centre} cy={centre} r={r} fill={i === 0 ? '#f4f7fb' : 'none'} stroke="#b7c0ca" strokeWidth={2} strokeDasharray={i === 0 ? '' : '6 8'} />
+          <circle
+            key={r}
+            cx={centre}
+            cy={centre}
+            r={r}
+            fill={i === 0 ? '#f4f7fb' : 'none'}
+            stroke="#b7c0ca"
+            strokeWidth={2}
+            strokeDasharray={i === 0 ? '' : '6 8'}
+          />
         ))}
         {layout.people.map((p) => {
           const s = KIND_STYLE[p.kind];
@@ -67,10 +76,19 @@ export function Ecogram({ householdName, householdPeople, people }: EcogramProps
           const y1 = centre + (dy / d) * layout.centreRadius;
           const x2 = p.x - (dx / d) * nodeRadius;
           const y2 = p.y - (dy / d) * nodeRadius;
-          return <line key={`line-${p.id}`} x1={x1} y1={y1} x2={x2} y2={y2} stroke={s.color} strokeWidth={s.width} strokeDasharray={s.dash} strokeLinecap="round" />;
+          return (
+            <line key={`line-${p.id}`} x1={x1} y1={y1} x2={x2} y2={y2} stroke={s.color} strokeWidth={s.width} strokeDasharray={s.dash} strokeLinecap="round" />
+          );
         })}
         <circle cx={centre} cy={centre} r={layout.centreRadius} fill="#1f4e79" />
-        <text x={centre} y={centre - ((centreLines.length - 1) * lineHeight) / 2 + fontSize * 0.35} textAnchor="middle" fill="#fff" fontSize={fontSize} fontWeight={700}>
+        <text
+          x={centre}
+          y={centre - ((centreLines.length - 1) * lineHeight) / 2 + fontSize * 0.35}
+          textAnchor="middle"
+          fill="#fff"
+          fontSize={fontSize}
+          fontWeight={700}
+        >
           {centreLines.map((line, i) => (
             <tspan key={i} x={centre} dy={i === 0 ? 0 : lineHeight}>
               {line}
@@ -111,7 +129,23 @@ export function Ecogram({ householdName, householdPeople, people }: EcogramProps
           {NETWORK_KINDS.map((k) => (
             <li key={k} className={styles.legendItem}>
               <svg width="44" height="12" aria-hidden="true" focusable="false">
-                <line x1="2" y1="6" x2="42" y2="6" stroke={KIND_STYLE[k].color} strokeWidth={KIND_STYLE[k].width * 0.8} strokeDasharray={KIND_STYLE[k].dash ? KIND_STYLE[k].dash.split(' ').map((n) => Number(n) * 0.6).join(' ') : ''} strokeLinecap="round" />
+                <line
+                  x1="2"
+                  y1="6"
+                  x2="42"
+                  y2="6"
+                  stroke={KIND_STYLE[k].color}
+                  strokeWidth={KIND_STYLE[k].width * 0.8}
+                  strokeDasharray={
+                    KIND_STYLE[k].dash
+                      ? KIND_STYLE[k].dash
+                          .split(' ')
+                          .map((n) => Number(n) * 0.6)
+                          .join(' ')
+                      : ''
+                  }
+                  strokeLinecap="round"
+                />
               </svg>
               {t(`kind.${k}`)}
             </li>

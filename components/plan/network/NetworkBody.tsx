@@ -8,12 +8,10 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import * as Y from 'yjs';
 import type { SectionBodyProps } from '@/components/editor/section-body';
-import { LiveText } from '../item-fields/LiveText';
+import { LiveText, MapDateField, MapSelectField, MapStringField, useHousehold } from '../item-fields';
 import { useYDeep } from '@/components/live/useY';
 import { mapsOf, textOf } from '@/lib/shapes/common';
 import { addNetworkPerson, CLOSENESS, NETWORK_KINDS, networkPeople, removeNetworkPerson, type Closeness, type NetworkKind } from '@/lib/shapes/network';
-import { MapDateField, MapSelectField, MapStringField } from '../item-fields/MapFields';
-import { useHousehold } from '../item-fields/useHousehold';
 import { Ecogram, KIND_STYLE } from './Ecogram';
 import styles from './network.module.css';
 
@@ -80,13 +78,25 @@ export function NetworkBody({ doc, planId, editable }: SectionBodyProps) {
                       {name instanceof Y.Text && <LiveText text={name} label={t('name')} editable={editable} maxLength={200} testId="network-name" />}
                       <MapStringField map={m} field="relation" label={t('relation')} editable={editable} testId="network-relation" />
                       <MapSelectField map={m} field="kind" label={t('kindLabel')} editable={editable} options={kindOptions} testId="network-kind" />
-                      <MapSelectField map={m} field="closeness" label={t('closenessLabel')} editable={editable} options={closenessOptions} testId="network-closeness" />
+                      <MapSelectField
+                        map={m}
+                        field="closeness"
+                        label={t('closenessLabel')}
+                        editable={editable}
+                        options={closenessOptions}
+                        testId="network-closeness"
+                      />
                       {contact instanceof Y.Text && <LiveText text={contact} label={t('contact')} editable={editable} maxLength={500} />}
                       <MapDateField map={m} field="lastContact" label={t('lastContact')} editable={editable} />
                     </div>
                     {what instanceof Y.Text && <LiveText text={what} label={t('whatTheyDo')} multiline editable={editable} maxLength={1000} />}
                     {editable && (
-                      <Button type="button" appearance="subtle-button" className={styles.remove} onClick={() => removeNetworkPerson(doc, m.get('id') as string)}>
+                      <Button
+                        type="button"
+                        appearance="subtle-button"
+                        className={styles.remove}
+                        onClick={() => removeNetworkPerson(doc, m.get('id') as string)}
+                      >
                         {t('remove', { name: label })}
                       </Button>
                     )}
@@ -102,7 +112,14 @@ export function NetworkBody({ doc, planId, editable }: SectionBodyProps) {
               {t('addLabel')}
             </label>
             <div className={styles.addRow}>
-              <input id={`${id}-new`} className={styles.addInput} value={draft} maxLength={200} onChange={(e) => setDraft(e.target.value)} data-testid="network-new" />
+              <input
+                id={`${id}-new`}
+                className={styles.addInput}
+                value={draft}
+                maxLength={200}
+                onChange={(e) => setDraft(e.target.value)}
+                data-testid="network-new"
+              />
               <Button type="submit" appearance="secondary-action-button" disabled={!draft.trim()}>
                 {t('add')}
               </Button>

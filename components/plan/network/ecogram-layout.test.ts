@@ -66,7 +66,8 @@ describe('layoutEcogram', () => {
     expect(overlaps).toEqual([]);
     for (const [i, box] of boxes.entries()) {
       for (const q of crowded.people) {
-        const hit = q.x + crowded.nodeRadius > box.x1 && q.x - crowded.nodeRadius < box.x2 && q.y + crowded.nodeRadius > box.y1 && q.y - crowded.nodeRadius < box.y2;
+        const hit =
+          q.x + crowded.nodeRadius > box.x1 && q.x - crowded.nodeRadius < box.x2 && q.y + crowded.nodeRadius > box.y1 && q.y - crowded.nodeRadius < box.y2;
         expect(hit, `${crowded.people[i]?.name} covers the node of ${q.name}`).toBe(false);
       }
     }

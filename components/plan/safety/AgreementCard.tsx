@@ -6,11 +6,11 @@
 import { Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import * as Y from 'yjs';
-import { LiveText } from '../item-fields/LiveText';
+import { LiveText, MapStringField } from '../item-fields';
 import { useYDeep } from '@/components/live/useY';
+import type { BrokenAgreementDecision } from '@/lib/api/safety';
 import { textOf } from '@/lib/shapes/common';
 import { removeSafetyItem, restoreAgreement } from '@/lib/shapes/safety';
-import { MapStringField } from '../item-fields/MapFields';
 import styles from './safety.module.css';
 
 export interface AgreementCardProps {
@@ -20,7 +20,7 @@ export interface AgreementCardProps {
   editable: boolean;
   onBroken: (agreement: { id: string; label: string }) => void;
   /** The server's record of the break (only professionals get one): why it was not discussed, and by whom. */
-  decision?: { reason: string | null; actorName: string | null };
+  decision?: Pick<BrokenAgreementDecision, 'reason' | 'actorName'>;
 }
 
 export function AgreementCard({ doc, map, index, editable, onBroken, decision }: AgreementCardProps) {
@@ -36,7 +36,12 @@ export function AgreementCard({ doc, map, index, editable, onBroken, decision }:
   const title = t('agreementN', { n: index + 1 });
   const summary = textOf(what) || title;
   return (
-    <li className={`${styles.agreement} ${broken ? styles.agreementBroken : ''}`} data-testid="agreement" data-status={broken ? 'verbroken' : 'geldt'} aria-label={title}>
+    <li
+      className={`${styles.agreement} ${broken ? styles.agreementBroken : ''}`}
+      data-testid="agreement"
+      data-status={broken ? 'verbroken' : 'geldt'}
+      aria-label={title}
+    >
       <div className={styles.agreementHead}>
         <h4 className={styles.agreementTitle}>{title}</h4>
         <span className={broken ? styles.badgeBroken : styles.badgeHolds} data-testid="agreement-status">
@@ -56,9 +61,7 @@ export function AgreementCard({ doc, map, index, editable, onBroken, decision }:
               ? t('brokenOn', { date: format.dateTime(new Date(`${brokenAt}T12:00:00`), { day: 'numeric', month: 'long', year: 'numeric' }) })
               : t('agreementBroken')}
           </p>
-          <p className={styles.brokenLine}>
-            {discussed === true ? t('wasDiscussed') : discussed === false ? t('wasNotDiscussed') : t('discussedUnknown')}
-          </p>
+          <p className={styles.brokenLine}>{discussed === true ? t('wasDiscussed') : discussed === false ? t('wasNotDiscussed') : t('discussedUnknown')}</p>
           {discussed === false && decision?.reason && (
             <p className={styles.brokenLine} data-testid="broken-reason">
               {t('reasonForPros', { reason: decision.reason })}

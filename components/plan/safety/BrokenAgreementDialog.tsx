@@ -10,6 +10,9 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type * as Y from 'yjs';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { BrokenAgreementRecorded } from '@/lib/api/safety';
 import { BrokenAgreementInput } from '@/lib/safety-input';
 import { mapsOf } from '@/lib/shapes/common';
 import { recordBrokenAgreement, safetyArray } from '@/lib/shapes/safety';
@@ -31,6 +34,8 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+const record = (planId: string, input: BrokenAgreementInput) => postJson<BrokenAgreementRecorded>(`/api/plans/${planId}/safety/broken`, input);
+
 export function BrokenAgreementDialog({ planId, doc, agreement, onClose, onRecorded }: BrokenAgreementDialogProps) {
   return (
     <ModalOverlay
@@ -50,43 +55,42 @@ export function BrokenAgreementDialog({ planId, doc, agreement, onClose, onRecor
   );
 }
 
-function DialogContent({ planId, doc, agreement, onClose, onRecorded }: Omit<BrokenAgreementDialogProps, 'agreement'> & { agreement: { id: string; label: string } }) {
+function DialogContent({
+  planId,
+  doc,
+  agreement,
+  onClose,
+  onRecorded,
+}: Omit<BrokenAgreementDialogProps, 'agreement'> & { agreement: { id: string; label: string } }) {
   const t = useTranslations('safety');
   const id = useId();
   const [discussed, setDiscussed] = useState<'ja' | 'nee' | ''>('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<{ tableHref: string | null } | null>(null);
+  // What the form finds itself before sending (a missing answer or reason); refusals come through `sending`.
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const sending = useSubmit(record);
+  const [done, setDone] = useState<BrokenAgreementRecorded | null>(null);
+  // What was typed stays in the form on any refusal, offline included.
+  const errors = invalid.length > 0 ? invalid : sending.error ? [messageOf(sending.error, { offline: t('offline'), failed: t('brokenFailed') })] : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = BrokenAgreementInput.safeParse({ agreementId: agreement.id, discussedWithFamily: discussed === '' ? undefined : discussed === 'ja', reason });
+    const parsed = BrokenAgreementInput.safeParse({
+      agreementId: agreement.id,
+      discussedWithFamily: discussed === '' ? undefined : discussed === 'ja',
+      reason,
+    });
     if (!parsed.success) {
-      setErrors([...new Set(parsed.error.issues.map((i) => i.message))]);
+      sending.clearError();
+      setInvalid([...new Set(parsed.error.issues.map((i) => i.message))]);
       return;
     }
-    setBusy(true);
-    setErrors([]);
-    try {
-      const res = await fetch(`/api/plans/${planId}/safety/broken`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(parsed.data),
-      });
-      const body = (await res.json().catch(() => ({}))) as { tableHref?: string | null; error?: string };
-      if (!res.ok) {
-        setErrors([body.error ?? t('brokenFailed')]);
-        return;
-      }
-      recordBrokenAgreement(doc, { agreementId: agreement.id, discussedWithFamily: parsed.data.discussedWithFamily, escalated: false, day: today() });
-      onRecorded();
-      setDone({ tableHref: body.tableHref ?? null });
-    } catch {
-      setErrors([t('offline')]); // what was typed stays in the form
-    } finally {
-      setBusy(false);
-    }
+    setInvalid([]);
+    const result = await sending.submit(planId, parsed.data);
+    if (!result.ok) return;
+    recordBrokenAgreement(doc, { agreementId: agreement.id, discussedWithFamily: parsed.data.discussedWithFamily, escalated: false, day: today() });
+    onRecorded();
+    setDone({ tableHref: result.data.tableHref ?? null });
   }
 
   const escalate = () => {
@@ -105,7 +109,12 @@ function DialogContent({ planId, doc, agreement, onClose, onRecorded }: Omit<Bro
           <>
             <Paragraph>{t('toTableQuestion')}</Paragraph>
             <div className={styles.dialogActions}>
-              <NextLink href={done.tableHref} className={`utrecht-button utrecht-button--primary-action ${styles.linkButton}`} onClick={escalate} data-testid="to-table">
+              <NextLink
+                href={done.tableHref}
+                className={`utrecht-button utrecht-button--primary-action ${styles.linkButton}`}
+                onClick={escalate}
+                data-testid="to-table"
+              >
                 {t('toTable')}
               </NextLink>
               <Button type="button" appearance="secondary-action-button" onClick={onClose}>
@@ -142,11 +151,25 @@ function DialogContent({ planId, doc, agreement, onClose, onRecorded }: Omit<Bro
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('discussedQuestion')}</legend>
         <label className={styles.radio}>
-          <input type="radio" name={`${id}-discussed`} value="ja" checked={discussed === 'ja'} onChange={() => setDiscussed('ja')} data-testid="discussed-yes" />
+          <input
+            type="radio"
+            name={`${id}-discussed`}
+            value="ja"
+            checked={discussed === 'ja'}
+            onChange={() => setDiscussed('ja')}
+            data-testid="discussed-yes"
+          />
           {t('discussedYes')}
         </label>
         <label className={styles.radio}>
-          <input type="radio" name={`${id}-discussed`} value="nee" checked={discussed === 'nee'} onChange={() => setDiscussed('nee')} data-testid="discussed-no" />
+          <input
+            type="radio"
+            name={`${id}-discussed`}
+            value="nee"
+            checked={discussed === 'nee'}
+            onChange={() => setDiscussed('nee')}
+            data-testid="discussed-no"
+          />
           {t('discussedNo')}
         </label>
       </fieldset>
@@ -173,7 +196,7 @@ function DialogContent({ planId, doc, agreement, onClose, onRecorded }: Omit<Bro
         </div>
       )}
       <div className={styles.dialogActions}>
-        <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="broken-submit">
+        <Button type="submit" appearance="primary-action-button" disabled={sending.busy} data-testid="broken-submit">
           {t('recordBroken')}
         </Button>
         <Button type="button" appearance="secondary-action-button" onClick={onClose}>

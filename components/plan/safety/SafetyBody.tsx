@@ -11,11 +11,12 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { RichTextBody } from '@/components/editor/RichTextBody';
 import type { SectionBodyProps } from '@/components/editor/section-body';
 import type * as Y from 'yjs';
+import { api } from '@/components/api/client';
 import { useYDeep, useYMapValue } from '@/components/live/useY';
+import type { BrokenAgreementDecision, BrokenDecisionsResponse } from '@/lib/api/safety';
 import { mapsOf } from '@/lib/shapes/common';
 import { addAgreement, addSafetyText, removeSafetyItem, SAFETY_PLAN_STATUSES, safetyArray, safetyMeta, type SafetyPlanStatus } from '@/lib/shapes/safety';
-import { MapDateField, MapSelectField } from '../item-fields/MapFields';
-import { TextItemList } from '../item-fields/TextItemList';
+import { MapDateField, MapSelectField, TextItemList } from '../item-fields';
 import { AgreementCard } from './AgreementCard';
 import { BrokenAgreementDialog } from './BrokenAgreementDialog';
 import { SafetyScale } from './SafetyScale';
@@ -43,10 +44,14 @@ export function SafetyBody(props: SectionBodyProps) {
       <div className={styles.statusBar} data-testid="safety-status" data-status={status}>
         <p className={styles.statusNow}>
           {t('statusNow')}{' '}
-          <span className={`${styles.statusBadge} ${styles[`status_${status}`] ?? ''}`}>{t(`status.${SAFETY_PLAN_STATUSES.includes(status) ? status : 'concept'}`)}</span>
+          <span className={`${styles.statusBadge} ${styles[`status_${status}`] ?? ''}`}>
+            {t(`status.${SAFETY_PLAN_STATUSES.includes(status) ? status : 'concept'}`)}
+          </span>
         </p>
         <div className={styles.statusFields}>
-          {editable && <MapSelectField map={meta} field="status" label={t('statusLabel')} editable={editable} options={statusOptions} testId="safety-status-select" />}
+          {editable && (
+            <MapSelectField map={meta} field="status" label={t('statusLabel')} editable={editable} options={statusOptions} testId="safety-status-select" />
+          )}
           <MapDateField map={meta} field="reviewDate" label={t('reviewDate')} editable={editable} testId="safety-review-date" />
         </div>
       </div>
@@ -76,7 +81,15 @@ export function SafetyBody(props: SectionBodyProps) {
         {items.length === 0 && <p className={styles.muted}>{t('noAgreements')}</p>}
         <ol className={styles.agreements}>
           {items.map((m, i) => (
-            <AgreementCard key={m.get('id') as string} doc={doc} map={m} index={i} editable={editable} onBroken={setBreaking} decision={decisions.get(m.get('id') as string)} />
+            <AgreementCard
+              key={m.get('id') as string}
+              doc={doc}
+              map={m}
+              index={i}
+              editable={editable}
+              onBroken={setBreaking}
+              decision={decisions.get(m.get('id') as string)}
+            />
           ))}
         </ol>
         {editable && (
@@ -104,23 +117,16 @@ export function SafetyBody(props: SectionBodyProps) {
   );
 }
 
-type Decision = { agreementId: string; discussedWithFamily: boolean; reason: string | null; actorName: string | null };
-
 /**
  * The server's records of broken agreements (professionals only; others get none), the latest per agreement.
  * Reloaded when an agreement breaks on anyone's screen (`brokenKey` changes) and after recording one here.
  */
 function useBrokenDecisions(planId: string, brokenKey: string) {
-  const [decisions, setDecisions] = useState<Map<string, Decision>>(new Map());
+  const [decisions, setDecisions] = useState<Map<string, BrokenAgreementDecision>>(new Map());
   const reload = useCallback(async () => {
-    try {
-      const res = await fetch(`/api/plans/${planId}/safety/broken`, { cache: 'no-store' });
-      if (!res.ok) return;
-      const body = (await res.json()) as { decisions: Decision[] };
-      setDecisions(new Map(body.decisions.map((d) => [d.agreementId, d])));
-    } catch {
-      // Offline: the doc still shows what was recorded; the reasons come back with the connection.
-    }
+    const result = await api<BrokenDecisionsResponse>(`/api/plans/${planId}/safety/broken`);
+    // Offline or refused: the doc still shows what was recorded; the reasons come back with the connection.
+    if (result.ok) setDecisions(new Map(result.data.decisions.map((d) => [d.agreementId, d])));
   }, [planId]);
   useEffect(() => {
     if (brokenKey) void reload(); // eslint-disable-line react-hooks/set-state-in-effect -- server data for the broken agreements

@@ -7,29 +7,23 @@ import { Alert, Button } from '@utrecht/component-library-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
 import { useServerData } from '@/components/live/useServerData';
+import type { SafetyRating, SafetyRatingCreated, SafetyScaleResponse } from '@/lib/api/safety';
+import type { PlanRole } from '@/lib/roles';
 import { SafetyRatingInput } from '@/lib/safety-input';
 import styles from './safety.module.css';
-
-interface Rating {
-  id: string;
-  value: number;
-  raterId: string;
-  raterName: string | null;
-  raterRole: string;
-  note: string | null;
-  createdAt: string;
-}
 
 interface Rater {
   raterId: string;
   name: string;
-  role: string;
-  ratings: Rating[];
+  role: PlanRole;
+  ratings: SafetyRating[];
 }
 
 /** Groups ratings per rater (oldest first), raters ordered by their first rating. */
-function byRater(ratings: Rating[]): Rater[] {
+function byRater(ratings: SafetyRating[]): Rater[] {
   const out = new Map<string, Rater>();
   for (const r of ratings) {
     const rater = out.get(r.raterId) ?? { raterId: r.raterId, name: r.raterName ?? '?', role: r.raterRole, ratings: [] };
@@ -49,7 +43,9 @@ function Sparkline({ values }: { values: number[] }) {
     <svg width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false" className={styles.sparkline}>
       <line x1="0" y1={h - 4} x2={w} y2={h - 4} stroke="#c6ccd3" strokeWidth="1" />
       <line x1="0" y1={4} x2={w} y2={4} stroke="#e3e7eb" strokeWidth="1" />
-      {points.length > 1 && <polyline points={points.map((p) => p.join(',')).join(' ')} fill="none" stroke="#1f4e79" strokeWidth="2.5" strokeLinejoin="round" />}
+      {points.length > 1 && (
+        <polyline points={points.map((p) => p.join(',')).join(' ')} fill="none" stroke="#1f4e79" strokeWidth="2.5" strokeLinejoin="round" />
+      )}
       {points.map(([x, y], i) => (
         <circle key={i} cx={x} cy={y} r={i === points.length - 1 ? 4 : 2.5} fill="#1f4e79" />
       ))}
@@ -59,47 +55,39 @@ function Sparkline({ values }: { values: number[] }) {
 
 const TOPICS = ['ratings'] as const;
 
+const rate = (url: string, input: SafetyRatingInput) => postJson<SafetyRatingCreated>(url, input);
+
 export function SafetyScale({ planId, provider }: { planId: string; provider: WebsocketProvider }) {
   const t = useTranslations('safety');
   const tRoles = useTranslations('roles');
   const format = useFormatter();
   const id = useId();
   const url = `/api/plans/${planId}/safety-scale`;
-  const { data, failed, reload } = useServerData<{ ratings: Rating[]; mayRate: boolean; me: string }>(url, provider, TOPICS);
+  const { data, failed, reload } = useServerData<SafetyScaleResponse>(url, provider, TOPICS);
   const [value, setValue] = useState<number | null>(null);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  // What the form finds itself before sending (no number chosen); a refusal comes from the server through `sending`.
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-
+  const sending = useSubmit(rate);
+  const errors = invalid.length > 0 ? invalid : sending.error ? [messageOf(sending.error, { offline: t('offline'), failed: t('rateFailed') })] : [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     const parsed = SafetyRatingInput.safeParse({ value: value ?? undefined, note: note || undefined });
     if (!parsed.success) {
-      setErrors([...new Set(parsed.error.issues.map((i) => i.message))]);
+      sending.clearError();
+      setInvalid([...new Set(parsed.error.issues.map((i) => i.message))]);
       return;
     }
-    setBusy(true);
-    setErrors([]);
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(parsed.data) });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string };
-        setErrors([body.error ?? t('rateFailed')]);
-        return;
-      }
-      setValue(null);
-      setNote('');
-      setSaved(true);
-      await reload();
-    } catch {
-      setErrors([t('offline')]);
-    } finally {
-      setBusy(false);
-    }
+    setInvalid([]);
+    const result = await sending.submit(url, parsed.data);
+    if (!result.ok) return;
+    setValue(null);
+    setNote('');
+    setSaved(true);
+    await reload();
   }
 
   const raters = byRater(data?.ratings ?? []);
@@ -179,7 +167,7 @@ export function SafetyScale({ planId, provider }: { planId: string; provider: We
             <input id={`${id}-note`} className={styles.addInput} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div>
-            <Button type="submit" appearance="primary-action-button" disabled={busy} data-testid="safety-rate-submit">
+            <Button type="submit" appearance="primary-action-button" disabled={sending.busy} data-testid="safety-rate-submit">
               {t('rate')}
             </Button>
           </div>

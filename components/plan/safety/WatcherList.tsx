@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { useYDeep } from '@/components/live/useY';
 import { mapsOf } from '@/lib/shapes/common';
 import { addWatcher, removeSafetyItem, safetyArray } from '@/lib/shapes/safety';
-import { MapStringField } from '../item-fields/MapFields';
+import { MapStringField } from '../item-fields';
 import styles from './safety.module.css';
 
 export function WatcherList({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
@@ -36,7 +36,12 @@ export function WatcherList({ doc, editable }: { doc: Y.Doc; editable: boolean }
             <li key={m.get('id') as string} className={styles.watcher} data-testid="watcher">
               <MapStringField map={m} field="name" label={t('watcherName', { n: i + 1 })} editable />
               <MapStringField map={m} field="role" label={t('watcherRole', { n: i + 1 })} editable />
-              <Button type="button" appearance="subtle-button" className={styles.watcherRemove} onClick={() => removeSafetyItem(doc, 'watchers', m.get('id') as string)}>
+              <Button
+                type="button"
+                appearance="subtle-button"
+                className={styles.watcherRemove}
+                onClick={() => removeSafetyItem(doc, 'watchers', m.get('id') as string)}
+              >
                 {t('remove')}
                 <span className="visually-hidden"> {String(m.get('name') ?? '')}</span>
               </Button>
@@ -62,7 +67,14 @@ export function WatcherList({ doc, editable }: { doc: Y.Doc; editable: boolean }
           <label htmlFor={`${id}-new`} className="visually-hidden">
             {t('addWatcher')}
           </label>
-          <input id={`${id}-new`} className={styles.addInput} value={name} maxLength={200} placeholder={t('addWatcher')} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={`${id}-new`}
+            className={styles.addInput}
+            value={name}
+            maxLength={200}
+            placeholder={t('addWatcher')}
+            onChange={(e) => setName(e.target.value)}
+          />
           <Button type="submit" appearance="secondary-action-button" disabled={!name.trim()}>
             {t('add')}
           </Button>

@@ -7,6 +7,9 @@ import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragrap
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { messagesOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { PlanStarted } from '@/lib/api/plans';
 import styles from './start.module.css';
 
 type Relation = 'ouder' | 'kind' | 'overig';
@@ -21,6 +24,8 @@ interface PersonDraft {
 let counter = 0;
 const newPerson = (relation: Relation): PersonDraft => ({ key: `p${++counter}`, name: '', relation, birthDate: '', gezag: relation === 'ouder' });
 
+const start = (input: unknown) => postJson<PlanStarted>('/api/plans', input);
+
 export function StartPlanForm() {
   const t = useTranslations('startPlan');
   const router = useRouter();
@@ -29,43 +34,27 @@ export function StartPlanForm() {
   const [kader, setKader] = useState<'vrijwillig' | 'drang' | 'dwang'>('vrijwillig');
   const [summary, setSummary] = useState('');
   const [people, setPeople] = useState<PersonDraft[]>(() => [newPerson('ouder'), newPerson('kind')]);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { submit: send, busy, error } = useSubmit(start);
+  // Every field's problem as the server words it (the form keeps everything typed).
+  const errors = error ? messagesOf(error, { offline: t('failed'), failed: t('failed') }) : [];
   const errorRef = useRef<HTMLDivElement>(null);
 
   // Move focus to the error summary, so a person at the bottom of a long form (or using a screen reader) hears it.
   useEffect(() => {
-    if (errors.length > 0) errorRef.current?.focus();
-  }, [errors]);
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   const update = (key: string, patch: Partial<PersonDraft>) => setPeople((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors([]);
-    try {
-      const res = await fetch('/api/plans', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          householdName,
-          kader,
-          summary,
-          people: people.map((p) => ({ name: p.name, relation: p.relation, birthDate: p.birthDate || null, gezag: p.gezag })),
-        }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { id?: string; error?: string; issues?: { message: string }[] };
-      if (res.ok && body.id) {
-        router.push(`/plannen/${body.id}`);
-        return;
-      }
-      setErrors(body.issues?.map((i) => i.message) ?? [body.error ?? t('failed')]);
-    } catch {
-      setErrors([t('failed')]);
-    } finally {
-      setBusy(false);
-    }
+    const result = await send({
+      householdName,
+      kader,
+      summary,
+      people: people.map((p) => ({ name: p.name, relation: p.relation, birthDate: p.birthDate || null, gezag: p.gezag })),
+    });
+    if (result.ok) router.push(`/plannen/${result.data.id}`);
   }
 
   return (
@@ -73,12 +62,12 @@ export function StartPlanForm() {
       {errors.length > 0 && (
         <div ref={errorRef} tabIndex={-1} className={styles.errors} data-testid="form-errors">
           <Alert type="error" id={`${formId}-errors`}>
-          <Paragraph>{t('fixThis')}</Paragraph>
-          <ul>
-            {[...new Set(errors)].map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
+            <Paragraph>{t('fixThis')}</Paragraph>
+            <ul>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
           </Alert>
         </div>
       )}
@@ -101,7 +90,11 @@ export function StartPlanForm() {
                 </label>
                 <label className={styles.field}>
                   <span>{t('relation')}</span>
-                  <select className="utrecht-select utrecht-select--html-select" value={p.relation} onChange={(e) => update(p.key, { relation: e.target.value as Relation, gezag: e.target.value === 'ouder' })}>
+                  <select
+                    className="utrecht-select utrecht-select--html-select"
+                    value={p.relation}
+                    onChange={(e) => update(p.key, { relation: e.target.value as Relation, gezag: e.target.value === 'ouder' })}
+                  >
                     <option value="ouder">{t('relation_ouder')}</option>
                     <option value="kind">{t('relation_kind')}</option>
                     <option value="overig">{t('relation_overig')}</option>

@@ -4,28 +4,32 @@ import { Button } from '@utrecht/component-library-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
-import { postJson } from './api';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { VersionCreated } from '@/lib/api/versions';
 import styles from './versions.module.css';
+
+const create = (planId: string, name: string) => postJson<VersionCreated>(`/api/plans/${planId}/versions`, { name });
 
 export function CreateVersionForm({ planId }: { planId: string }) {
   const t = useTranslations('versions');
   const router = useRouter();
   const id = useId();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [created, setCreated] = useState(false);
+  const { submit: send, busy, error } = useSubmit(create);
+  const feedback = error
+    ? { kind: 'error' as const, text: messageOf(error, { offline: t('createError'), failed: t('createError') }) }
+    : created
+      ? { kind: 'ok' as const, text: t('created') }
+      : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFeedback(null);
-    const res = await postJson(`/api/plans/${planId}/versions`, { name });
-    setBusy(false);
-    if (!res.ok) {
-      setFeedback({ kind: 'error', text: res.error ?? t('createError') });
-      return;
-    }
+    setCreated(false);
+    const result = await send(planId, name);
+    if (!result.ok) return;
     setName('');
-    setFeedback({ kind: 'ok', text: t('created') });
+    setCreated(true);
     router.refresh();
   };
   return (

@@ -3,25 +3,20 @@
 import { Button } from '@utrecht/component-library-react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { postJson } from './api';
+import { messageOf, postJson } from '@/components/api/client';
+import { useSubmit } from '@/components/api/useSubmit';
+import type { VersionSigned } from '@/lib/api/versions';
 import styles from './versions.module.css';
+
+const signWith = (planId: string, versionId: string, hash: string) => postJson<VersionSigned>(`/api/plans/${planId}/versions/${versionId}/sign`, { hash });
 
 export function SignVersion({ planId, versionId, hash }: { planId: string; versionId: string; hash: string }) {
   const t = useTranslations('versions');
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submit, busy, error } = useSubmit(signWith);
   const sign = async () => {
-    setBusy(true);
-    setError(null);
-    const res = await postJson(`/api/plans/${planId}/versions/${versionId}/sign`, { hash });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error ?? t('signError'));
-      return;
-    }
-    router.refresh();
+    const result = await submit(planId, versionId, hash);
+    if (result.ok) router.refresh();
   };
   return (
     <div className={styles.form}>
@@ -33,7 +28,7 @@ export function SignVersion({ planId, versionId, hash }: { planId: string; versi
       </div>
       {error && (
         <p className={styles.error} role="alert">
-          {error}
+          {messageOf(error, { offline: t('signError'), failed: t('signError') })}
         </p>
       )}
     </div>

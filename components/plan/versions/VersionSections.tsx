@@ -1,40 +1,30 @@
 import { Heading } from '@utrecht/component-library-react';
-import type { SectionKey } from '@/lib/sections';
-import { readSectionForExport } from '@/server/export/model';
-import { sectionBlocks, type PrintBlock } from '@/server/export/printable';
-import { sectionLabelsForPlan } from '@/server/plans/section-labels';
-import { docFromUpdates } from '@/server/plans/section-state';
+import type { VersionBlock, VersionSection } from '@/lib/api/versions';
 import styles from './versions.module.css';
 
 /**
- * A version's sections, read-only, rendered on the server from the snapshot: structured content through the
- * section readers (validated), rich text as text — the same description as the paper export. Only the sections
- * passed in are rendered; the caller passes just those the viewer may see now.
+ * A version's sections, read-only, as the server described them from the snapshot: structured content through
+ * the section readers (validated), rich text as text — the same description as the paper export. Only the sections
+ * passed in are rendered; the page passes just those the viewer may see now.
  */
-export async function VersionSections({ planId, sections }: { planId: string; sections: { key: SectionKey; state: Uint8Array }[] }) {
-  const tSections = await sectionLabelsForPlan(planId);
+export function VersionSections({ sections }: { sections: VersionSection[] }) {
   return (
     <div className={styles.sections}>
-      {sections.map(({ key, state }) => {
-        const doc = docFromUpdates([state]);
-        const blocks = sectionBlocks({ key, title: '', right: 'read', comments: [], ...readSectionForExport(key, doc) });
-        doc.destroy();
-        return (
-          <section key={key} className={styles.section} aria-labelledby={`version-${key}`} data-testid={`version-section-${key}`}>
-            <Heading level={2} id={`version-${key}`}>
-              {tSections(key)}
-            </Heading>
-            {blocks.map((b, i) => (
-              <Block key={i} block={b} />
-            ))}
-          </section>
-        );
-      })}
+      {sections.map(({ key, title, blocks }) => (
+        <section key={key} className={styles.section} aria-labelledby={`version-${key}`} data-testid={`version-section-${key}`}>
+          <Heading level={2} id={`version-${key}`}>
+            {title}
+          </Heading>
+          {blocks.map((b, i) => (
+            <Block key={i} block={b} />
+          ))}
+        </section>
+      ))}
     </div>
   );
 }
 
-function Block({ block }: { block: PrintBlock }) {
+function Block({ block }: { block: VersionBlock }) {
   const indent = 'indent' in block ? { paddingInlineStart: `${block.indent * 1.25}rem` } : undefined;
   switch (block.t) {
     case 'title':

@@ -1,14 +1,12 @@
 import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { listVersions } from '@/db/queries/versions';
+import type { VersionListItem } from '@/lib/api/versions';
 import { SignatureList } from './SignatureList';
 import styles from './versions.module.css';
 
-/** On the plan page: the latest version and who signed it. Callers render it only for members of the plan. */
-export async function VersionSummary({ planId }: { planId: string }) {
+/** On the plan page: the latest version and who signed it (the page loads it, for members of the plan only). */
+export async function VersionSummary({ planId, latest }: { planId: string; latest: VersionListItem<Date> | null }) {
   const t = await getTranslations('versions');
-  const [latest] = await listVersions(getDb(), { planId });
   if (!latest) return null;
   return (
     <div className={styles.summary} data-testid="version-summary">

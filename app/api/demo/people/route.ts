@@ -1,13 +1,13 @@
-import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
-import { listDemoPeople } from '@/db/queries/demo';
-import { getConfig } from '@/server/config';
-import { jsonError } from '@/server/http/responses';
+import { serviceContext } from '@/server/context';
+import { json, refusalResponse } from '@/server/http/respond';
+import { demoPeople } from '@/server/pages/demo';
+import { Refusal } from '@/server/refusal';
 
 export const dynamic = 'force-dynamic';
 
 /** Demo people with their roles; exists only in demo mode (404 otherwise). */
 export async function GET() {
-  if (!getConfig().demo) return jsonError(404, 'Niet gevonden.');
-  return NextResponse.json({ people: await listDemoPeople(getDb()) }, { headers: { 'Cache-Control': 'no-store' } });
+  const people = await demoPeople(serviceContext());
+  if (!people) return refusalResponse(new Refusal('not_found', 'Niet gevonden.'));
+  return json({ people });
 }

@@ -3,14 +3,12 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { InviteForm } from '@/components/plan/membership/InviteForm';
-import { RegieForm } from '@/components/plan/membership/RegieForm';
-import { RemoveMember } from '@/components/plan/membership/RemoveMember';
-import styles from '@/components/plan/membership/membership.module.css';
+import { InviteForm, membershipStyles as styles, RegieForm, RemoveMember } from '@/components/plan/membership';
 import { isProfessionalRole } from '@/lib/roles';
 import { requireUser } from '@/server/auth/session';
-import { loadPlanForMember } from '@/server/plans/access';
-import { listMembers, membershipContext, MembershipError } from '@/server/plans/membership';
+import { serviceContext } from '@/server/context';
+import { membersPage } from '@/server/pages/membership';
+import { pageVia } from '@/server/pages/via';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Leden en regie' };
@@ -25,16 +23,13 @@ export default async function MembersPage({ params }: { params: Promise<{ planId
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
 
-  let data: Awaited<ReturnType<typeof listMembers>>;
-  try {
-    data = await listMembers(membershipContext(), { planId, actorId: user.id });
-  } catch (err) {
-    if (!(err instanceof MembershipError)) throw err;
-    const loaded = err.kind === 'forbidden' ? await loadPlanForMember({ planId, userId: user.id }) : null;
-    if (!loaded) notFound();
+  const loaded = await membersPage(serviceContext(), { planId, userId: user.id, via: await pageVia() });
+  if (!loaded) notFound();
+  const data = loaded.panel;
+  if (!data) {
     return (
       <section aria-labelledby="members-title" className={styles.page}>
-        <Back planId={planId} label={t('back', { name: loaded.plan.householdName })} />
+        <Back planId={planId} label={t('back', { name: loaded.householdName })} />
         <Heading level={1} id="members-title">
           {t('title')}
         </Heading>

@@ -3,13 +3,13 @@ import type { Metadata } from 'next';
 import NextLink from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ConsentAnswer, WithdrawConsent } from '@/components/plan/membership/ConsentControls';
-import styles from '@/components/plan/membership/membership.module.css';
-import { getDb } from '@/db/client';
+import { ConsentAnswer, membershipStyles as styles, WithdrawConsent } from '@/components/plan/membership';
 import { CONSENT_ACTIONS } from '@/lib/membership-input';
 import { requireUser } from '@/server/auth/session';
-import { loadPlanForMember } from '@/server/plans/access';
-import { listConsentRequests, MembershipError, type ConsentRequest } from '@/server/plans/membership';
+import { serviceContext } from '@/server/context';
+import { consentPage } from '@/server/pages/membership';
+import { pageVia } from '@/server/pages/via';
+import type { ConsentRequest } from '@/server/plans/membership/consent';
 import { sectionLabelsForPlan } from '@/server/plans/section-labels';
 
 export const dynamic = 'force-dynamic';
@@ -28,16 +28,13 @@ export default async function ConsentPage({ params, searchParams }: { params: Pr
   const tSections = await sectionLabelsForPlan(planId);
   const tRights = await getTranslations('rights');
 
-  let data: Awaited<ReturnType<typeof listConsentRequests>>;
-  try {
-    data = await listConsentRequests({ db: getDb() }, { planId, actorId: user.id });
-  } catch (err) {
-    if (!(err instanceof MembershipError)) throw err;
-    const loaded = err.kind === 'forbidden' ? await loadPlanForMember({ planId, userId: user.id }) : null;
-    if (!loaded) notFound();
+  const loaded = await consentPage(serviceContext(), { planId, userId: user.id, via: await pageVia() });
+  if (!loaded) notFound();
+  const data = loaded.requests;
+  if (!data) {
     return (
       <section aria-labelledby="consent-title" className={styles.page}>
-        <Back planId={planId} label={t('back', { name: loaded.plan.householdName })} />
+        <Back planId={planId} label={t('back', { name: loaded.householdName })} />
         <Heading level={1} id="consent-title">
           {t('title')}
         </Heading>
@@ -80,9 +77,7 @@ export default async function ConsentPage({ params, searchParams }: { params: Pr
               <Heading level={3} className={styles.cardTitle}>
                 {r.sections.some((s) => s.level !== 'read') ? t('question', { who: who(r) }) : t('questionRead', { who: who(r) })}
               </Heading>
-              <Paragraph>
-                {describe(r)}
-              </Paragraph>
+              <Paragraph>{describe(r)}</Paragraph>
               <Paragraph>{t('means', { name: name(r) })}</Paragraph>
               <ul className={styles.rights}>
                 {r.sections.map((s) => (
@@ -109,9 +104,7 @@ export default async function ConsentPage({ params, searchParams }: { params: Pr
               <Heading level={3} className={styles.cardTitle}>
                 {who(r)}
               </Heading>
-              <Paragraph>
-                {describe(r)}
-              </Paragraph>
+              <Paragraph>{describe(r)}</Paragraph>
               {r.status === 'wacht_op_toestemming' && r.waitingFor.length > 0 && (
                 <p className={styles.muted}>{t('youSaidYesWaiting', { names: r.waitingFor.map((w) => w.name).join(', ') })}</p>
               )}

@@ -1,34 +1,19 @@
-import { getDb } from '@/db/client';
 import { ExportFormat } from '@/lib/plan-record-input';
-import { currentUser } from '@/server/auth/session';
 import { exportPlan } from '@/server/export/export';
-import { viaOf } from '@/server/http/membership-responses';
-import { planRefusalResponse } from '@/server/http/plan-refusal';
-import { jsonError, notSignedIn } from '@/server/http/responses';
-import { requireMemberView } from '@/server/plans/plan-member';
+import { NO_STORE } from '@/server/http/respond';
+import { planRoute } from '@/server/http/route';
+import { Refusal } from '@/server/refusal';
 
 export const dynamic = 'force-dynamic';
 // pdfkit and the database driver need Node, not the edge runtime.
 export const runtime = 'nodejs';
 
 /** The plan as the signed-in member may see it: `?format=pdf` (default) or `?format=json`. Audited as 'plan.export'. */
-export async function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) {
-  const user = await currentUser();
-  if (!user) return notSignedIn();
-  const { planId } = await ctx.params;
-  try {
-    await requireMemberView(getDb(), { planId, userId: user.id });
-    const format = ExportFormat.safeParse(new URL(req.url).searchParams.get('format') ?? 'pdf');
-    if (!format.success) return jsonError(400, "Kies 'pdf' of 'json' als formaat.");
-    const file = await exportPlan(getDb(), { planId, userId: user.id, format: format.data, via: viaOf(req) });
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  } catch (err) {
-    return planRefusalResponse(err);
-  }
-}
+export const GET = planRoute({ access: 'member', audit: 'service' }, async ({ req, member, plan, sections, via, services }) => {
+  const format = ExportFormat.safeParse(new URL(req.url).searchParams.get('format') ?? 'pdf');
+  if (!format.success) throw new Refusal('invalid', "Kies 'pdf' of 'json' als formaat.", { code: 'invalid_format' });
+  const file = await exportPlan(services, { actor: { member, plan, sections }, format: format.data, via });
+  return new Response(new Uint8Array(file.body), {
+    headers: { ...NO_STORE, 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` },
+  });
+});

@@ -1,11 +1,6 @@
-import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
+import type { HouseholdResponse } from '@/lib/api/household';
 import { authorSideOf } from '@/lib/shapes/family';
-import { recordAudit } from '@/server/audit/record';
-import { currentUser } from '@/server/auth/session';
-import { clientAddress } from '@/server/http/client-address';
-import { notSignedIn, planNotFound } from '@/server/http/responses';
-import { loadPlanForMember } from '@/server/plans/access';
+import { planRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,29 +9,8 @@ export const dynamic = 'force-dynamic';
  * signed-in member's role, from which the family's and the professionals' statements are told apart.
  * Any active member may ask: the plan page shows the same people in its header.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ planId: string }> }) {
-  const user = await currentUser();
-  if (!user) return notSignedIn();
-  const { planId } = await ctx.params;
-  const loaded = await loadPlanForMember({ planId, userId: user.id });
-  if (!loaded) return planNotFound();
-  const { member, plan } = loaded;
-  await recordAudit(getDb(), {
-    action: 'plan.read',
-    actorUserId: user.id,
-    actorRole: member.role,
-    planId,
-    basis: member.basis,
-    accessPoint: clientAddress(req),
-    client: req.headers.get('user-agent'),
-    details: { via: 'household' },
-  });
-  return NextResponse.json(
-    {
-      householdName: plan.householdName,
-      people: plan.people.map((p) => ({ id: p.id, name: p.name, relation: p.relation, birthDate: p.birthDate, gezag: p.gezag })),
-      viewer: { role: member.role, side: authorSideOf(member.role) },
-    },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
-}
+export const GET = planRoute({ access: 'member', audit: { read: 'household' } }, async ({ plan, member }): Promise<HouseholdResponse> => ({
+  householdName: plan.householdName,
+  people: plan.people.map((p) => ({ id: p.id, name: p.name, relation: p.relation, birthDate: p.birthDate, gezag: p.gezag })),
+  viewer: { role: member.role, side: authorSideOf(member.role) },
+}));

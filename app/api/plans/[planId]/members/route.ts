@@ -1,43 +1,19 @@
-import { NextResponse } from 'next/server';
+import type { InviteResponse } from '@/lib/api/membership';
 import { InviteInput } from '@/lib/membership-input';
-import { currentUser } from '@/server/auth/session';
-import { invalidInput, readJson, refusalResponse, viaOf } from '@/server/http/membership-responses';
-import { notSignedIn } from '@/server/http/responses';
-import { refuseCrossSite } from '@/server/http/same-origin';
-import { assertManager, invite, listMembers, membershipContext } from '@/server/plans/membership';
+import { planRoute } from '@/server/http/route';
+import { invite } from '@/server/plans/membership/invitations';
+import { listMembers } from '@/server/plans/membership/members';
+import { ONLY_THE_CASUSREGISSEUR } from '@/server/plans/membership/shared';
 
 export const dynamic = 'force-dynamic';
 
-type Ctx = { params: Promise<{ planId: string }> };
+const manager = { manage: true, forbidden: ONLY_THE_CASUSREGISSEUR } as const;
 
 /** The plan's members (role, basis, status, who they wait for), open invitations and regie — for the casusregisseur. */
-export async function GET(req: Request, ctx: Ctx) {
-  const user = await currentUser();
-  if (!user) return notSignedIn();
-  const { planId } = await ctx.params;
-  try {
-    const list = await listMembers(membershipContext(), { planId, actorId: user.id, via: viaOf(req) });
-    return NextResponse.json(list, { headers: { 'Cache-Control': 'no-store' } });
-  } catch (err) {
-    return refusalResponse(err);
-  }
-}
+export const GET = planRoute({ access: manager, audit: 'service' }, ({ services, member, via }) => listMembers(services, { member, via }));
 
 /** Invites someone into the plan in a role; the link goes by mail to the invited address only. */
-export async function POST(req: Request, ctx: Ctx) {
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const user = await currentUser();
-  if (!user) return notSignedIn();
-  const { planId } = await ctx.params;
-  const context = membershipContext();
-  try {
-    await assertManager(context.db, { planId, userId: user.id });
-    const parsed = InviteInput.safeParse(await readJson(req));
-    if (!parsed.success) return invalidInput(parsed.error);
-    const invitation = await invite(context, { planId, actorId: user.id, input: parsed.data, via: viaOf(req) });
-    return NextResponse.json({ invitation }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
-  } catch (err) {
-    return refusalResponse(err);
-  }
-}
+export const POST = planRoute({ access: manager, body: InviteInput, status: 201 }, async ({ services, member, via, body }): Promise<InviteResponse> => {
+  const invitation = await invite(services, { member, input: body, via });
+  return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
+});

@@ -1,24 +1,14 @@
-import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
-import { currentUser } from '@/server/auth/session';
-import { planRefusalResponse } from '@/server/http/plan-refusal';
-import { notSignedIn } from '@/server/http/responses';
+import type { OutcomesResponse } from '@/lib/api/outcomes';
+import { planRoute } from '@/server/http/route';
 import { outcomesFor } from '@/server/plans/outcomes';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Begin and latest rating per rater role, per goal and per Zelfredzaamheid domain, for members who may read the
- * evaluatie section (goals only for those who may read the goals too). It is fetched by the evaluatie section on
- * the plan page, whose opening is already audited there (`plan.read` with the section), so it logs nothing itself.
+ * evaluatie section (goals only for those who may read the goals too). Audited as a read of the evaluatie section.
  */
-export async function GET(_req: Request, ctx: { params: Promise<{ planId: string }> }) {
-  const user = await currentUser();
-  if (!user) return notSignedIn();
-  const { planId } = await ctx.params;
-  try {
-    return NextResponse.json(await outcomesFor(getDb(), { planId, userId: user.id }), { headers: { 'Cache-Control': 'no-store' } });
-  } catch (err) {
-    return planRefusalResponse(err);
-  }
-}
+export const GET = planRoute(
+  { access: { section: 'evaluatie', action: 'read' }, audit: { read: 'outcomes' } },
+  async ({ member, plan, sections, services }): Promise<OutcomesResponse> => outcomesFor(services, { actor: { member, plan, sections } }),
+);

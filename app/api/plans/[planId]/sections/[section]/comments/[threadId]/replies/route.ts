@@ -1,23 +1,21 @@
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import type { CommentDone } from '@/lib/api/comments';
 import { ReplyInput } from '@/lib/comment-input';
-import { jsonError } from '@/server/http/responses';
-import { refuseCrossSite } from '@/server/http/same-origin';
-import { replyToThread } from '@/server/plans/comments';
-import { requireSectionAccess } from '@/server/plans/section-access';
+import { planRoute } from '@/server/http/route';
+import { commentSection, replyToThread, requireThreadId } from '@/server/plans/comments';
 
-type Ctx = { params: Promise<{ planId: string; section: string; threadId: string }> };
+export const dynamic = 'force-dynamic';
 
-/** Adds a reply to an open thread. */
-export async function POST(req: Request, ctx: Ctx) {
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const { threadId, ...rest } = await ctx.params;
-  const access = await requireSectionAccess({ ...rest, action: 'comment' });
-  if (!access.ok) return access.response;
-  if (!z.string().uuid().safeParse(threadId).success) return jsonError(404, 'Deze reactie bestaat niet.');
-  const parsed = ReplyInput.safeParse(await req.json().catch(() => null));
-  if (!parsed.success) return jsonError(400, parsed.error.issues[0]?.message ?? 'Ongeldige reactie.');
-  if (!(await replyToThread(access.member, access.section, threadId, parsed.data.body))) return jsonError(404, 'Deze reactie bestaat niet (meer).');
-  return NextResponse.json({ ok: true }, { status: 201 });
-}
+/** Adds a reply to an open thread. A malformed thread id answers 404 before the body is read. */
+export const POST = planRoute(
+  { access: { section: 'param', action: 'comment' }, guard: requireThreadId, body: ReplyInput, status: 201 },
+  async ({ member, plan, sections, section, params, body, via, services }): Promise<CommentDone> => {
+    await replyToThread(services, {
+      actor: { member, plan, sections },
+      section: commentSection(section),
+      threadId: params.threadId ?? '',
+      body: body.body,
+      via,
+    });
+    return { ok: true } as const;
+  },
+);

@@ -1,20 +1,14 @@
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { jsonError } from '@/server/http/responses';
-import { refuseCrossSite } from '@/server/http/same-origin';
-import { closeThread } from '@/server/plans/comments';
-import { requireSectionAccess } from '@/server/plans/section-access';
+import type { CommentDone } from '@/lib/api/comments';
+import { planRoute } from '@/server/http/route';
+import { closeThread, commentSection, requireThreadId } from '@/server/plans/comments';
 
-type Ctx = { params: Promise<{ planId: string; section: string; threadId: string }> };
+export const dynamic = 'force-dynamic';
 
 /** Marks a thread as resolved (kept, no longer listed). */
-export async function POST(req: Request, ctx: Ctx) {
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const { threadId, ...rest } = await ctx.params;
-  const access = await requireSectionAccess({ ...rest, action: 'comment' });
-  if (!access.ok) return access.response;
-  if (!z.string().uuid().safeParse(threadId).success) return jsonError(404, 'Deze reactie bestaat niet.');
-  if (!(await closeThread(access.member, access.section, threadId))) return jsonError(404, 'Deze reactie bestaat niet (meer).');
-  return NextResponse.json({ ok: true });
-}
+export const POST = planRoute(
+  { access: { section: 'param', action: 'comment' }, guard: requireThreadId },
+  async ({ member, plan, sections, section, params, via, services }): Promise<CommentDone> => {
+    await closeThread(services, { actor: { member, plan, sections }, section: commentSection(section), threadId: params.threadId ?? '', via });
+    return { ok: true } as const;
+  },
+);

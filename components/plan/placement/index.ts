@@ -1,0 +1,1 @@
+export { PlacementFlag } from './PlacementFlag';

@@ -1,0 +1,168 @@
+/**
+ * Comment services against a real database: who may read and write comments on a section (a section the member
+ * may not see does not exist for them), valid anchors, a thread of another section or plan cannot be reached by its
+ * id; each write commits with its audit event (access point and client included), and open editors are told only
+ * after the commit.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Database } from '@/db/client';
+import { auditEvents, comments, commentThreads } from '@/db/schema';
+import { testContext } from '@/test/context';
+import { openTestDatabase } from '@/test/db';
+import { buildMember, buildPlan, buildUser } from '@/test/factories';
+import { Refusal } from '../refusal';
+import { closeThread, openThreads, replyToThread, startThread } from './comments';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
+
+/** Two anchors into a text, as the editor encodes them (base64 Yjs relative positions). */
+function anchors(): { anchorStart: string; anchorEnd: string } {
+  const doc = new Y.Doc();
+  const text = doc.getText('body');
+  text.insert(0, 'Wij willen rust in huis.');
+  const at = (i: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString('base64');
+  return { anchorStart: at(11), anchorEnd: at(15) };
+}
+
+const thread = (body = 'Wat betekent rust voor jullie?') => ({ ...anchors(), quote: 'rust', body });
+
+async function planWithPeople() {
+  const db = database.db;
+  const plan = await buildPlan(db);
+  const people = {
+    parent: await buildUser(db, { name: 'Sanne Ouder' }), // gezin: edit, professioneel: none
+    referrer: await buildUser(db, { name: 'Anouk Huisarts' }), // gezin: read
+    provider: await buildUser(db, { name: 'Eva Aanbieder' }), // professioneel: edit
+    outsider: await buildUser(db, { name: 'Kees Buiten' }),
+  };
+  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
+  await buildMember(db, { planId: plan.id, userId: people.referrer.id, role: 'verwijzer' });
+  await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
+  const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
+  return { plan, as, ...people };
+}
+
+async function refusal(p: Promise<unknown>): Promise<Refusal> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof Refusal) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const commentEvents = (planId: string) =>
+  database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.planId, planId), inArray(auditEvents.action, ['comment.create', 'comment.reply', 'comment.resolve'])))
+    .orderBy(asc(auditEvents.id));
+const threadsOf = (planId: string) => database.db.select().from(commentThreads).where(eq(commentThreads.planId, planId));
+
+describe('comment threads', () => {
+  it('a parent starts a thread, a provider replies and resolves it; each step is audited and announced after the commit', async () => {
+    const f = await planWithPeople();
+    const { ctx, notified } = testContext(database.db);
+    const id = await startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: thread(), via: VIA });
+    expect((await openThreads(ctx, { actor: f.as(f.referrer), section: 'gezin' })).map((t) => [t.id, t.quote, t.comments.map((c) => c.body)])).toEqual([
+      [id, 'rust', ['Wat betekent rust voor jullie?']],
+    ]);
+
+    await replyToThread(ctx, { actor: f.as(f.provider), section: 'gezin', threadId: id, body: 'Geen ruzie bij het wisselen.', via: VIA });
+    const [open] = await openThreads(ctx, { actor: f.as(f.parent), section: 'gezin' });
+    expect(open?.comments.map((c) => [c.authorName, c.authorRole, c.body])).toEqual([
+      ['Sanne Ouder', 'ouder', 'Wat betekent rust voor jullie?'],
+      ['Eva Aanbieder', 'aanbieder', 'Geen ruzie bij het wisselen.'],
+    ]);
+
+    await closeThread(ctx, { actor: f.as(f.provider), section: 'gezin', threadId: id, via: VIA });
+    expect(await openThreads(ctx, { actor: f.as(f.parent), section: 'gezin' })).toEqual([]);
+    const [stored] = await threadsOf(f.plan.id);
+    expect(stored).toMatchObject({ id, resolvedBy: f.provider.id });
+
+    const audit = await commentEvents(f.plan.id);
+    expect(audit.map((e) => [e.action, e.actorUserId, e.actorRole, e.section, e.accessPoint, e.client, (e.details as { threadId: string }).threadId])).toEqual([
+      ['comment.create', f.parent.id, 'ouder', 'gezin', VIA.accessPoint, VIA.client, id],
+      ['comment.reply', f.provider.id, 'aanbieder', 'gezin', VIA.accessPoint, VIA.client, id],
+      ['comment.resolve', f.provider.id, 'aanbieder', 'gezin', VIA.accessPoint, VIA.client, id],
+    ]);
+    expect(notified).toEqual(Array.from({ length: 3 }, () => ({ docName: `plan:${f.plan.id}:gezin`, topic: 'comments' })));
+  });
+
+  it('a read-only role may read but not comment; a hidden section and an outsider find nothing; bad anchors are refused', async () => {
+    const f = await planWithPeople();
+    const { ctx, notified } = testContext(database.db);
+    const byReferrer = await refusal(startThread(ctx, { actor: f.as(f.referrer), section: 'gezin', input: thread(), via: VIA }));
+    expect(byReferrer.kind).toBe('forbidden');
+    expect(byReferrer.message).toBe('Je mag in dit onderdeel niet reageren.');
+    // professioneel is hidden from parents: as if it does not exist, for reading and for writing.
+    expect((await refusal(openThreads(ctx, { actor: f.as(f.parent), section: 'professioneel' }))).code).toBe('section_not_found');
+    expect((await refusal(startThread(ctx, { actor: f.as(f.parent), section: 'professioneel', input: thread(), via: VIA }))).kind).toBe('not_found');
+    expect((await refusal(openThreads(ctx, { actor: f.as(f.outsider), section: 'gezin' }))).code).toBe('plan_not_found');
+    expect((await refusal(startThread(ctx, { actor: f.as(f.outsider), section: 'gezin', input: thread(), via: VIA }))).kind).toBe('not_found');
+    const bad = await refusal(startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: { ...thread(), anchorStart: '////' }, via: VIA }));
+    expect(bad.kind).toBe('invalid');
+    // The provider may comment on the professional section; the parent never sees that thread.
+    await startThread(ctx, { actor: f.as(f.provider), section: 'professioneel', input: thread('Meldcode besproken.'), via: VIA });
+    expect((await openThreads(ctx, { actor: f.as(f.provider), section: 'professioneel' })).length).toBe(1);
+
+    expect((await threadsOf(f.plan.id)).map((t) => t.section)).toEqual(['professioneel']);
+    expect((await commentEvents(f.plan.id)).map((e) => [e.action, e.section])).toEqual([['comment.create', 'professioneel']]);
+    expect(notified).toEqual([{ docName: `plan:${f.plan.id}:professioneel`, topic: 'comments' }]);
+  });
+
+  it('a thread is reached only in its own plan and section, only while open, and not by a malformed id', async () => {
+    const f = await planWithPeople();
+    const other = await planWithPeople();
+    const { ctx, notified } = testContext(database.db);
+    const id = await startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: thread(), via: VIA });
+    const otherId = await startThread(ctx, { actor: other.as(other.parent), section: 'gezin', input: thread(), via: VIA });
+    notified.length = 0;
+    const reply = (threadId: string, section: 'gezin' | 'doelen' = 'gezin') =>
+      refusal(replyToThread(ctx, { actor: f.as(f.parent), section, threadId, body: 'antwoord', via: VIA }));
+    expect((await reply(id, 'doelen')).code).toBe('thread_not_found');
+    expect((await reply(otherId)).code).toBe('thread_not_found');
+    expect((await reply('not-a-uuid')).code).toBe('thread_not_found');
+    expect((await refusal(closeThread(ctx, { actor: f.as(f.referrer), section: 'gezin', threadId: id, via: VIA }))).kind).toBe('forbidden');
+
+    await closeThread(ctx, { actor: f.as(f.parent), section: 'gezin', threadId: id, via: VIA });
+    expect((await refusal(closeThread(ctx, { actor: f.as(f.parent), section: 'gezin', threadId: id, via: VIA }))).code).toBe('thread_not_found');
+    expect((await reply(id)).code).toBe('thread_not_found');
+
+    const stored = await database.db
+      .select()
+      .from(comments)
+      .where(inArray(comments.threadId, [id, otherId]));
+    expect(stored).toHaveLength(2); // only the two first comments
+    expect((await commentEvents(f.plan.id)).map((e) => e.action)).toEqual(['comment.create', 'comment.resolve']);
+    expect(notified).toEqual([{ docName: `plan:${f.plan.id}:gezin`, topic: 'comments' }]);
+  });
+
+  it('a comment whose audit event cannot be written is not stored, and nobody is told', async () => {
+    const f = await planWithPeople();
+    const { ctx, notified } = testContext(database.db);
+    const broken = { accessPoint: VIA.accessPoint, client: 'vitest\u0000' };
+    await expect(startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: thread(), via: broken })).rejects.toThrow();
+    expect(await threadsOf(f.plan.id)).toEqual([]);
+
+    const id = await startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: thread(), via: VIA });
+    await expect(replyToThread(ctx, { actor: f.as(f.provider), section: 'gezin', threadId: id, body: 'antwoord', via: broken })).rejects.toThrow();
+    await expect(closeThread(ctx, { actor: f.as(f.provider), section: 'gezin', threadId: id, via: broken })).rejects.toThrow();
+    const [open] = await openThreads(ctx, { actor: f.as(f.parent), section: 'gezin' });
+    expect(open?.comments).toHaveLength(1);
+    expect(open?.resolvedAt).toBeNull();
+    expect((await commentEvents(f.plan.id)).map((e) => e.action)).toEqual(['comment.create']);
+    expect(notified).toHaveLength(1);
+  });
+});
