@@ -70,22 +70,19 @@ export async function startBareRelay(options: { port?: number } = {}): Promise<B
       const message = encoding.toUint8Array(encoder);
       for (const ws of room.conns.keys()) if (ws !== origin) send(ws, message);
     });
-    awareness.on(
-      'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        const controlled = room.conns.get(origin as WebSocket);
-        if (controlled) {
-          for (const id of added) controlled.add(id);
-          for (const id of removed) controlled.delete(id);
-        }
-        const changed = [...added, ...updated, ...removed];
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
-        const message = encoding.toUint8Array(encoder);
-        for (const ws of room.conns.keys()) send(ws, message);
-      },
-    );
+    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const controlled = room.conns.get(origin as WebSocket);
+      if (controlled) {
+        for (const id of added) controlled.add(id);
+        for (const id of removed) controlled.delete(id);
+      }
+      const changed = [...added, ...updated, ...removed];
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      const message = encoding.toUint8Array(encoder);
+      for (const ws of room.conns.keys()) send(ws, message);
+    });
     rooms.set(name, room);
     return room;
   };
@@ -106,10 +103,7 @@ export async function startBareRelay(options: { port?: number } = {}): Promise<B
           awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), ws);
         } else if (type === MESSAGE_QUERY_AWARENESS) {
           encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-          encoding.writeVarUint8Array(
-            encoder,
-            awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
-          );
+          encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
           send(ws, encoding.toUint8Array(encoder));
         }
       } catch {
@@ -142,7 +136,9 @@ export async function startBareRelay(options: { port?: number } = {}): Promise<B
   };
 
   server.on('upgrade', (req, socket, head) => {
-    const name = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/').replace(/^\/collab\//, '').replace(/^\//, '');
+    const name = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')
+      .replace(/^\/collab\//, '')
+      .replace(/^\//, '');
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, name));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -111,9 +111,7 @@ export class ClientFleet {
   /** Process 'exit' listeners this fleet's providers were allowed (given back on destroy). */
   private listenerAllowance = 0;
 
-  constructor(
-    private readonly options: { url: string; origin: string; targets: Target[]; awareness: boolean; connectTimeoutMs?: number },
-  ) {}
+  constructor(private readonly options: { url: string; origin: string; targets: Target[]; awareness: boolean; connectTimeoutMs?: number }) {}
 
   get size(): number {
     return this.groups.reduce((n, g) => n + g.length, 0);

@@ -40,7 +40,7 @@ export const HOW_TO_RUN: string[] = [
   'Knobs: `BENCH_CLIENTS` (50), `BENCH_DOCS` (10), `BENCH_RATE` (edits/s per client, 5), `BENCH_SECONDS` (20), `BENCH_ROUNDS` (3),',
   '`BENCH_AWARENESS` (1), `BENCH_DIAGNOSE` (1), `BENCH_STORAGE_ROWS` (10000), `BENCH_STORAGE_SECONDS` (10), `BENCH_STORAGE_CLIENTS`',
   '(1,10), `BENCH_DASHBOARD_PLANS` (10000), `BENCH_DASHBOARD_REGISSEUR_PLANS` (60), `BENCH_DASHBOARD_REPEATS` (40); for experiments',
-  'only, `BENCH_FLUSH_MS` and `BENCH_COMPACT_AFTER` change our server\'s limits in the realtime scenarios,',
+  "only, `BENCH_FLUSH_MS` and `BENCH_COMPACT_AFTER` change our server's limits in the realtime scenarios,",
   'and `BENCH_CPU_PROF_DIR=<dir>` writes a CPU profile of every server process (open it in Chrome DevTools).',
   'Everything runs on 127.0.0.1, each part stops by itself, and the server child processes exit when the bench does.',
   '',
@@ -93,10 +93,10 @@ export function dashboardSection(existing: string | null, fresh: FreshDashboard 
     'generates one region of 10,000 plans (`BENCH_DASHBOARD_PLANS`) in a fresh database (bench/region-data.ts: households in eight municipalities, family and',
     'network members, one to five professionals per plan, casusregie with handovers, goals and actions in the read model, safety plans',
     'with broken agreements, evaluations, zelfredzaamheid and progress ratings over time, status changes to waakvlam and back, 10–30',
-    'audit events and 3–12 update-log rows per plan); one regisseur is casusregisseur of 60 of them. Then it times, in the server\'s',
+    "audit events and 3–12 update-log rows per plan); one regisseur is casusregisseur of 60 of them. Then it times, in the server's",
     `own process and without HTTP, the Overzicht of that regisseur (target p95 ≤ ${OVERZICHT_TARGET_MS} ms) and each region aggregate of`,
     `db/queries/region.ts over the 10,000 plans (target p95 ≤ ${REGION_TARGET_MS} ms), and the whole region view (every aggregate, the`,
-    'suppression and its audit event) for comparison. The indexes each region query\'s plan uses come from EXPLAIN on the same data.',
+    "suppression and its audit event) for comparison. The indexes each region query's plan uses come from EXPLAIN on the same data.",
     '',
   ];
   const figures: Figures[] = [];
@@ -107,7 +107,12 @@ export function dashboardSection(existing: string | null, fresh: FreshDashboard 
       const f = figuresIn(own);
       if (f) figures.push(f);
     } else {
-      lines.push(`### ${db === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, '', `Not measured yet: \`${db === 'postgres' ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- --only dashboard\`.`, '');
+      lines.push(
+        `### ${db === 'postgres' ? 'PostgreSQL' : 'PGlite'}`,
+        '',
+        `Not measured yet: \`${db === 'postgres' ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- --only dashboard\`.`,
+        '',
+      );
     }
   }
   return { lines, figures };
@@ -115,11 +120,15 @@ export function dashboardSection(existing: string | null, fresh: FreshDashboard 
 
 /** The summary table's line for the dashboard (and the one for the web, which no benchmark measures yet). */
 export function dashboardSummaryRows(figures: Figures[]): string[][] {
-  const measured = figures.length === 0
-    ? 'not measured yet'
-    : figures
-        .map((f) => `${f.database}: overzicht ${f.overzicht === null ? '–' : ms(f.overzicht)}, slowest region aggregate ${ms(f.regionWorst)} (${f.regionWorstName})`)
-        .join('; ');
+  const measured =
+    figures.length === 0
+      ? 'not measured yet'
+      : figures
+          .map(
+            (f) =>
+              `${f.database}: overzicht ${f.overzicht === null ? '–' : ms(f.overzicht)}, slowest region aggregate ${ms(f.regionWorst)} (${f.regionWorstName})`,
+          )
+          .join('; ');
   const missed = figures.some((f) => (f.overzicht ?? 0) > OVERZICHT_TARGET_MS || f.regionWorst > REGION_TARGET_MS);
   return [
     [

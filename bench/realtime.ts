@@ -263,8 +263,7 @@ export async function runRound(
           loop: b.loop,
           updatesInPerSec: updatesIn / run.windowSeconds,
           writesPerSec: (sumDocs(b, 'writes') - sumDocs(a, 'writes')) / run.windowSeconds,
-          rowsPerDocPerSec:
-            a.maxRowId === null || b.maxRowId === null ? null : (b.maxRowId - a.maxRowId) / run.windowSeconds / r.server.ready.targets.length,
+          rowsPerDocPerSec: a.maxRowId === null || b.maxRowId === null ? null : (b.maxRowId - a.maxRowId) / run.windowSeconds / r.server.ready.targets.length,
           errors: [...before.errors, ...connected.errors, ...a.errors, ...b.errors, ...after.errors],
         },
       });
@@ -315,7 +314,24 @@ export function describeRealtimeOptions(o: RealtimeBenchOptions): string {
 
 /** The terminal table of a realtime result. */
 export function formatRealtime(result: RealtimeBenchResult): string {
-  const header = ['server', 'round', 'p50', 'p95', 'p99', 'max', 'offered/s', 'delivered/s', 'connect p50', 'p99', 'heap/conn', 'RSS/conn', 'server CPU', 'loop p99', 'client CPU', 'others'];
+  const header = [
+    'server',
+    'round',
+    'p50',
+    'p95',
+    'p99',
+    'max',
+    'offered/s',
+    'delivered/s',
+    'connect p50',
+    'p99',
+    'heap/conn',
+    'RSS/conn',
+    'server CPU',
+    'loop p99',
+    'client CPU',
+    'others',
+  ];
   const rows = result.scenarios.map((s) => [
     s.label,
     s.diagnostic ? 'diag' : String(s.round),

@@ -194,7 +194,11 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
       await add(users, 'users', { id: person.id, name: `Wijkteam Medewerker ${i}`, email: `team-${i}@bench.onsplan.localhost`, organisationId: person.org });
     }
     for (let i = 0; i < 360; i++) {
-      const person = { id: randomUUID(), org: i % 9 === 0 ? gi : (providers[i % providers.length] ?? gi), role: (i % 9 === 0 ? 'gi' : 'aanbieder') as PlanRole };
+      const person = {
+        id: randomUUID(),
+        org: i % 9 === 0 ? gi : (providers[i % providers.length] ?? gi),
+        role: (i % 9 === 0 ? 'gi' : 'aanbieder') as PlanRole,
+      };
       providerPeople.push(person);
       await add(users, 'users', { id: person.id, name: `Hulpverlener ${i}`, email: `hulp-${i}@bench.onsplan.localhost`, organisationId: person.org });
     }
@@ -225,13 +229,27 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
       await add(households, 'households', { id: householdId, regionId, name: `Gezin ${n}`, municipality: weighted(), createdAt: created });
       const parentId = randomUUID();
       await add(users, 'users', { id: parentId, name: `Ouder ${n}`, email: `ouder-${n}@bench.onsplan.localhost`, createdAt: created });
-      await add(householdPeople, 'household_people', { householdId, name: `Ouder ${n}`, relation: 'ouder', birthDate: isoDay(ago(int(25, 50) * 365)), gezag: true, userId: parentId });
+      await add(householdPeople, 'household_people', {
+        householdId,
+        name: `Ouder ${n}`,
+        relation: 'ouder',
+        birthDate: isoDay(ago(int(25, 50) * 365)),
+        gezag: true,
+        userId: parentId,
+      });
       for (let k = 0; k < int(1, 3); k++) {
         await add(householdPeople, 'household_people', { householdId, name: `Kind ${n}-${k}`, relation: 'kind', birthDate: isoDay(ago(int(1, 17) * 365)) });
       }
       // Mine are active (a regisseur's caseload); the rest follow the status distribution.
       const status: PlanStatus = mine ? (n % 10 === 9 ? 'afschalen' : 'actief') : statusOf();
-      await add(plans, 'plans', { id: planId, householdId, status, kader: pick(['vrijwillig', 'vrijwillig', 'vrijwillig', 'drang', 'dwang'] as const), createdAt: created, updatedAt: created });
+      await add(plans, 'plans', {
+        id: planId,
+        householdId,
+        status,
+        kader: pick(['vrijwillig', 'vrijwillig', 'vrijwillig', 'drang', 'dwang'] as const),
+        createdAt: created,
+        updatedAt: created,
+      });
 
       // Members: the parent, sometimes a network member, one to five professionals.
       const members: { userId: string; role: PlanRole; since: Date }[] = [{ userId: parentId, role: 'ouder', since: created }];
@@ -262,9 +280,22 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
       if (mine || chance(0.9)) {
         if (chance(0.15)) {
           const before = pick(teamPeople);
-          await add(regieAssignments, 'regie_assignments', { planId, kind: 'casusregie', userId: before.id, reason: 'Start', startedAt: created, endedAt: new Date(created.getTime() + 60 * DAY) });
+          await add(regieAssignments, 'regie_assignments', {
+            planId,
+            kind: 'casusregie',
+            userId: before.id,
+            reason: 'Start',
+            startedAt: created,
+            endedAt: new Date(created.getTime() + 60 * DAY),
+          });
         }
-        await add(regieAssignments, 'regie_assignments', { planId, kind: 'casusregie', userId: lead.id, reason: 'Regie belegd', startedAt: new Date(created.getTime() + 60 * DAY) });
+        await add(regieAssignments, 'regie_assignments', {
+          planId,
+          kind: 'casusregie',
+          userId: lead.id,
+          reason: 'Regie belegd',
+          startedAt: new Date(created.getTime() + 60 * DAY),
+        });
       }
 
       // Status history.
@@ -275,12 +306,25 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
           const toWaakvlam = new Date(Math.min(now - DAY, activeAt.getTime() + int(60, 500) * DAY));
           await add(planStatusChanges, 'plan_status_changes', { planId, from: 'actief', to: 'waakvlam', changedBy: lead.id, createdAt: toWaakvlam });
           if (status === 'afgesloten') {
-            await add(planStatusChanges, 'plan_status_changes', { planId, from: 'waakvlam', to: 'afgesloten', changedBy: lead.id, createdAt: new Date(Math.min(now, toWaakvlam.getTime() + 90 * DAY)) });
+            await add(planStatusChanges, 'plan_status_changes', {
+              planId,
+              from: 'waakvlam',
+              to: 'afgesloten',
+              changedBy: lead.id,
+              createdAt: new Date(Math.min(now, toWaakvlam.getTime() + 90 * DAY)),
+            });
           } else if (status !== 'waakvlam') {
-            await add(planStatusChanges, 'plan_status_changes', { planId, from: 'waakvlam', to: 'actief', changedBy: lead.id, createdAt: new Date(Math.min(now, toWaakvlam.getTime() + int(10, 120) * DAY)) });
+            await add(planStatusChanges, 'plan_status_changes', {
+              planId,
+              from: 'waakvlam',
+              to: 'actief',
+              changedBy: lead.id,
+              createdAt: new Date(Math.min(now, toWaakvlam.getTime() + int(10, 120) * DAY)),
+            });
           }
         }
-        if (status === 'afschalen') await add(planStatusChanges, 'plan_status_changes', { planId, from: 'actief', to: 'afschalen', changedBy: lead.id, createdAt: ago(int(1, 60)) });
+        if (status === 'afschalen')
+          await add(planStatusChanges, 'plan_status_changes', { planId, from: 'actief', to: 'afschalen', changedBy: lead.id, createdAt: ago(int(1, 60)) });
       }
 
       // Goals and actions (read model), safety, evaluation.
@@ -329,7 +373,14 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
             escalated: isBroken && chance(0.4),
           });
           if (isBroken) {
-            await add(auditEvents, 'audit_events', { action: 'safety.agreement_broken', actorUserId: lead.id, actorRole: lead.role, planId, section: 'veiligheid', at: ago(int(1, 200)) });
+            await add(auditEvents, 'audit_events', {
+              action: 'safety.agreement_broken',
+              actorUserId: lead.id,
+              actorRole: lead.role,
+              planId,
+              section: 'veiligheid',
+              at: ago(int(1, 200)),
+            });
           }
         }
         await add(projectedSafety, 'projected_safety', {
@@ -349,7 +400,13 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
         });
       }
       if (chance(0.02)) {
-        await add(placementThreats, 'placement_threats', { planId, threatened: true, reason: 'Zorgen over de veiligheid', setBy: lead.id, createdAt: ago(int(1, 90)) });
+        await add(placementThreats, 'placement_threats', {
+          planId,
+          threatened: true,
+          reason: 'Zorgen over de veiligheid',
+          setBy: lead.id,
+          createdAt: ago(int(1, 90)),
+        });
       }
 
       // Ratings over time: zelfredzaamheid in two or three domains by the family and the professionals; progress per goal.
@@ -369,7 +426,15 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
       for (const goalId of goalIds) {
         for (let r = 0; r < int(0, 3); r++) {
           const who = pick(members);
-          await add(ratings, 'ratings', { planId, kind: 'voortgang', goalId, value: int(0, 10), raterId: who.userId, raterRole: who.role, createdAt: ago(span * (1 - (r + 1) / 4)) });
+          await add(ratings, 'ratings', {
+            planId,
+            kind: 'voortgang',
+            goalId,
+            value: int(0, 10),
+            raterId: who.userId,
+            raterRole: who.role,
+            createdAt: ago(span * (1 - (r + 1) / 4)),
+          });
         }
       }
 
@@ -391,7 +456,12 @@ export async function generateRegion(db: Db, options: RegionDataOptions, log: (l
       }
       for (let u = 0; u < int(3, 12); u++) {
         const who = pick(members);
-        await add(yjsUpdates, 'yjs_updates', { doc: `plan:${planId}:${pick(sections)}`, update, userId: who.userId, createdAt: ago(Math.min(span, int(0, 200))) });
+        await add(yjsUpdates, 'yjs_updates', {
+          doc: `plan:${planId}:${pick(sections)}`,
+          update,
+          userId: who.userId,
+          createdAt: ago(Math.min(span, int(0, 200))),
+        });
       }
       if (waiting >= 20_000) await flushAll();
       if ((n + 1) % 2000 === 0) log(`dashboard: generated ${n + 1} of ${options.plans} plans…`);

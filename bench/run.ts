@@ -269,20 +269,34 @@ function historySection(history: HistoryEntry[]): string[] {
     'even on a quiet machine; a verdict should hold across several.',
     '',
     markdownTable(
-      ['date (UTC)', 'database', 'rounds', 'p99 ours / bare', 'per round', 'ours p99', 'bare p99', 'writes deferred / bare', 'others (cores, peak)', '10k-row load', 'DB writes/s (10 people)'],
-      [...history].reverse().map((h) => [
-        h.date,
-        h.database ?? '–',
-        h.settings,
-        `**${h.p99Ratio.toFixed(2)}×**`,
-        h.perRound.map((v) => `${v.toFixed(2)}×`).join(', '),
-        ms(h.oursP99),
-        ms(h.bareP99),
-        h.deferredRatio === null ? '–' : `${h.deferredRatio.toFixed(2)}×`,
-        num(h.othersPeak, 2),
-        ms(h.load10k),
-        h.writesPerSec === null ? '–' : num(h.writesPerSec),
-      ]),
+      [
+        'date (UTC)',
+        'database',
+        'rounds',
+        'p99 ours / bare',
+        'per round',
+        'ours p99',
+        'bare p99',
+        'writes deferred / bare',
+        'others (cores, peak)',
+        '10k-row load',
+        'DB writes/s (10 people)',
+      ],
+      [...history]
+        .reverse()
+        .map((h) => [
+          h.date,
+          h.database ?? '–',
+          h.settings,
+          `**${h.p99Ratio.toFixed(2)}×**`,
+          h.perRound.map((v) => `${v.toFixed(2)}×`).join(', '),
+          ms(h.oursP99),
+          ms(h.bareP99),
+          h.deferredRatio === null ? '–' : `${h.deferredRatio.toFixed(2)}×`,
+          num(h.othersPeak, 2),
+          ms(h.load10k),
+          h.writesPerSec === null ? '–' : num(h.writesPerSec),
+        ]),
     ),
     '',
     `${HISTORY_START}${JSON.stringify(history)}${HISTORY_END}`,
@@ -320,7 +334,10 @@ function clientLoopNote(rt: RealtimeBenchResult): string[] {
 function busyNote(rt: RealtimeBenchResult, m: Machine): string[] {
   const peak = othersPeak(rt);
   if (!(peak > BUSY_CORES)) {
-    return [`Other work on the machine stayed below ${BUSY_CORES} cores during every round that counts for the verdict ("others" column), so that comparison is clean.`, ''];
+    return [
+      `Other work on the machine stayed below ${BUSY_CORES} cores during every round that counts for the verdict ("others" column), so that comparison is clean.`,
+      '',
+    ];
   }
   return [
     `**The machine was busy during this run:** other processes used up to ${num(peak, 2)} of the ${m.cores} cores while the realtime`,
@@ -368,8 +385,8 @@ function markdown(
     '',
     'The machine is shared with other engineers (tests and browsers run beside the benchmark). So in each round the bare relay',
     'and our server run side by side, each with its own clients, and whatever else happens hits both alike; and each round',
-    'records how much CPU the rest of the machine took meanwhile (all cores\' busy time minus this bench\'s own processes' +
-      (rt.database === 'postgres' ? '; with PostgreSQL that includes the database server\'s own work).' : ').'),
+    "records how much CPU the rest of the machine took meanwhile (all cores' busy time minus this bench's own processes" +
+      (rt.database === 'postgres' ? "; with PostgreSQL that includes the database server's own work)." : ').'),
     '',
     ...busyNote(rt, m),
     '## Summary against the targets',
@@ -420,22 +437,38 @@ function markdown(
     'the section (`doelen`), so every connection passes Origin, session, membership and policy checks and is audited; the bare',
     'relay (bench/bare-relay.ts) keeps one Y.Doc and awareness per URL path and nothing else.',
     '',
-    '- **latency**: from just before a client\'s local edit until *every* other client on that doc has it, tracked by the edit\'s',
-    '  Yjs id (the sender\'s clock after the edit; a receiver has it once its state vector reaches that clock). All clients live in',
+    "- **latency**: from just before a client's local edit until *every* other client on that doc has it, tracked by the edit's",
+    "  Yjs id (the sender's clock after the edit; a receiver has it once its state vector reaches that clock). All clients live in",
     '  the bench process, so one clock measures both ends.',
     '- **offered / delivered**: edits per second made in the measured window / edits per second that completed (reached every',
     '  other client) in it; delivered falls behind offered when the server cannot keep up.',
-    '- **connect**: socket created until the provider\'s first sync, one connection at a time (p99 of',
+    "- **connect**: socket created until the provider's first sync, one connection at a time (p99 of",
     `  ${rt.options.clients} samples is close to the max; the first client of each doc also waits for the room to load).`,
     '- **memory per connection**: the server runs in its own process; (heap used after connecting − before) / connections,',
-    '  each after a full GC, then RSS the same way. RSS moves with the allocator and PGlite\'s WebAssembly memory and can be',
+    "  each after a full GC, then RSS the same way. RSS moves with the allocator and PGlite's WebAssembly memory and can be",
     '  negative; the heap figure is the one to compare. It includes the rooms the connections opened.',
-    '- **server CPU**: the server process\'s CPU time in the window as a share of one core; **loop p99**: how late a 5 ms timer',
+    "- **server CPU**: the server process's CPU time in the window as a share of one core; **loop p99**: how late a 5 ms timer",
     '  in the server process fired (p99 over the window); **client CPU**: the one process that runs every client, same measure;',
     '  **others**: CPU the rest of the machine used meanwhile, in cores.',
     '',
     markdownTable(
-      ['server', 'round', 'window', 'p50', 'p95', 'p99', 'max', 'edits/s offered / delivered', 'connect p50 / p99', 'heap / RSS per conn', 'server CPU', 'loop p99', 'DB writes/s', 'client CPU', 'others (cores)'],
+      [
+        'server',
+        'round',
+        'window',
+        'p50',
+        'p95',
+        'p99',
+        'max',
+        'edits/s offered / delivered',
+        'connect p50 / p99',
+        'heap / RSS per conn',
+        'server CPU',
+        'loop p99',
+        'DB writes/s',
+        'client CPU',
+        'others (cores)',
+      ],
       rt.scenarios.map(scenarioRow),
     ),
     '',
@@ -461,7 +494,17 @@ function markdown(
     'room for it (upgrade, checks, loading every row, first sync).',
     '',
     markdownTable(
-      ['doc', 'rows', 'bytes', 'load p50', 'load max', 'of which query', 'of which merge + apply', 'open over WebSocket p50 / max', 'for comparison: apply rows in one transaction'],
+      [
+        'doc',
+        'rows',
+        'bytes',
+        'load p50',
+        'load max',
+        'of which query',
+        'of which merge + apply',
+        'open over WebSocket p50 / max',
+        'for comparison: apply rows in one transaction',
+      ],
       (
         [
           ['as stored', l.before],
@@ -524,7 +567,10 @@ function partsFromArgs(argv: string[]): Set<Part> {
   if (at < 0) return new Set(PARTS);
   const arg = argv[at] ?? '';
   const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[at + 1] ?? '');
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (parts.length === 0 || unknown.length > 0) throw new Error(`--only takes ${PARTS.join(', ')} (comma-separated), got "${value}"`);
   return new Set(parts as Part[]);
@@ -549,7 +595,9 @@ async function main(): Promise<void> {
   const storageOptions = storageOptionsFromEnv(quick ? { batchingSeconds: 3, repeats: 3 } : {});
   const dashboardOptions = dashboardOptionsFromEnv(quick ? { plans: 2000, repeats: 10 } : {});
 
-  console.log(`Ons Plan benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}${quick ? ' (quick)' : ''}; ${[...parts].join(', ')}\n`);
+  console.log(
+    `Ons Plan benchmarks — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}${quick ? ' (quick)' : ''}; ${[...parts].join(', ')}\n`,
+  );
   let rt: RealtimeBenchResult | null = null;
   let st: StorageBenchResult | null = null;
   let dash: DashboardBenchResult | null = null;

@@ -180,10 +180,21 @@ async function measureCosts(
   };
   const costs: OperationCost[] = [];
   costs.push(await cost('write a flush of 1 row', 50, (i) => appendUpdates(db, [row(i, 'bench:costs:one')])));
-  costs.push(await cost('write a flush of 5 rows', 50, (i) => appendUpdates(db, [0, 1, 2, 3, 4].map((k) => row(i * 5 + k, 'bench:costs:five')))));
+  costs.push(
+    await cost('write a flush of 5 rows', 50, (i) =>
+      appendUpdates(
+        db,
+        [0, 1, 2, 3, 4].map((k) => row(i * 5 + k, 'bench:costs:five')),
+      ),
+    ),
+  );
   const bound = DEFAULT_LIMITS.compactAfterRows;
   const docs = [0, 1, 2, 3, 4].map((i) => `bench:costs:compact:${i}`);
-  for (const doc of docs) await appendUpdates(db, Array.from({ length: bound }, (_, k) => row(k, doc)));
+  for (const doc of docs)
+    await appendUpdates(
+      db,
+      Array.from({ length: bound }, (_, k) => row(k, doc)),
+    );
   costs.push(await cost(`load ${bound} rows (loadStoredState)`, docs.length, (i) => loadStoredState(db, docs[i] ?? '', new Y.Doc())));
   costs.push(await cost(`compact ${bound} rows (compactDoc)`, docs.length, (i) => compactDoc(db, docs[i] ?? '')));
   return costs;

@@ -24,7 +24,9 @@ test("Mo's Monday morning: the stalled family and overdue actions first, a signa
   await expect(first).toHaveAttribute('data-signals', /\bstalled\b/);
   await expect(first).toHaveAttribute('data-signals', /\boverdue\b/);
   for (let i = 0; i < 3; i++) expect(Number(await rows.nth(i).getAttribute('data-overdue')), `row ${i + 1} has overdue actions`).toBeGreaterThan(0);
-  await expect(first.getByTestId('signal-reason').filter({ hasText: /^Al \d+ weken geen beweging: geen beoordeling, geen actie afgerond, geen wijziging/ })).toBeVisible();
+  await expect(
+    first.getByTestId('signal-reason').filter({ hasText: /^Al \d+ weken geen beweging: geen beoordeling, geen actie afgerond, geen wijziging/ }),
+  ).toBeVisible();
   await expect(first.getByTestId('overdue')).toContainText(/\d+ acties?/);
   // The Big Five as five cells, each with a word (never colour alone).
   const cells = first.locator('[data-testid^="bigfive-"]');
@@ -34,9 +36,19 @@ test("Mo's Monday morning: the stalled family and overdue actions first, a signa
   await expect(first.getByTestId('ask-table')).toHaveText('Vraag de doorbraaktafel om hulp');
   await expect(first.getByTestId('ask-table')).toHaveAttribute('href', /^\/plannen\/[0-9a-f-]{36}\?sectie=tafel$/);
   // Other signals of his caseload are there with their reasons.
-  await expect(rowOf(page, 'Familie Benali').getByTestId('signal-reason').filter({ hasText: /^Uithuisplaatsing dreigt: / })).toBeVisible();
-  await expect(rowOf(page, 'Familie Öztürk').getByTestId('signal-reason').filter({ hasText: /verbroken .* en nog niet aan een tafel besproken\.$/ })).toBeVisible();
-  await expect(rowOf(page, 'Familie Hoekstra').getByTestId('signal-reason').filter({ hasText: 'Er is geen casusregisseur benoemd: niemand houdt het geheel bij elkaar.' })).toBeVisible();
+  await expect(
+    rowOf(page, 'Familie Benali')
+      .getByTestId('signal-reason')
+      .filter({ hasText: /^Uithuisplaatsing dreigt: / }),
+  ).toBeVisible();
+  await expect(
+    rowOf(page, 'Familie Öztürk')
+      .getByTestId('signal-reason')
+      .filter({ hasText: /verbroken .* en nog niet aan een tafel besproken\.$/ }),
+  ).toBeVisible();
+  await expect(
+    rowOf(page, 'Familie Hoekstra').getByTestId('signal-reason').filter({ hasText: 'Er is geen casusregisseur benoemd: niemand houdt het geheel bij elkaar.' }),
+  ).toBeVisible();
   await page.screenshot({ path: 'test-results/overzicht-desktop.png', fullPage: true });
   await expectNoSeriousA11yIssues(page);
 
@@ -75,7 +87,7 @@ test('the overzicht refreshes without a reload: a placement threat set on the pl
 
   // In a second tab Mo, casusregisseur of Familie Jansen, reports a threatened placement on the plan page.
   const tab = await context.newPage();
-  await tab.goto(await jansen.getByRole('link', { name: 'Familie Jansen' }).getAttribute('href') ?? '');
+  await tab.goto((await jansen.getByRole('link', { name: 'Familie Jansen' }).getAttribute('href')) ?? '');
   const flag = tab.getByTestId('placement-flag');
   await flag.locator('summary').click();
   await expect(tab.getByTestId('placement-state')).toContainText('Er dreigt nu geen uithuisplaatsing.');

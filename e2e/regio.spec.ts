@@ -59,7 +59,15 @@ test('Jeroen sees the region in figures, "< 5" for small groups, and no family a
   await expect(jeroen.page.getByTestId('region-page')).toContainText('< 5');
   await expect(jeroen.page.getByTestId('region-legend')).toContainText('< 5 betekent');
   // Every chart has its table; requests to the table are honestly not recorded yet.
-  for (const table of ['table-status', 'table-municipalities', 'table-regisseur', 'table-goals', 'table-professionals', 'table-escalations', 'table-waakvlam']) {
+  for (const table of [
+    'table-status',
+    'table-municipalities',
+    'table-regisseur',
+    'table-goals',
+    'table-professionals',
+    'table-escalations',
+    'table-waakvlam',
+  ]) {
     await expect(jeroen.page.getByTestId(table)).toBeVisible();
   }
   await expect(jeroen.page.getByTestId('table-escalations')).toContainText('nog geen gegevens');

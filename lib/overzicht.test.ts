@@ -4,7 +4,16 @@ import { bigFiveCells, byUrgency, type UrgencyKey } from './overzicht';
 import type { FactRating, PlanFacts } from './signals';
 
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
-const rating = (over: Partial<FactRating>): FactRating => ({ kind: 'voortgang', goalId: null, domain: null, value: 5, raterId: 'sanne', raterName: 'Sanne', createdAt: at('2026-10-01'), ...over });
+const rating = (over: Partial<FactRating>): FactRating => ({
+  kind: 'voortgang',
+  goalId: null,
+  domain: null,
+  value: 5,
+  raterId: 'sanne',
+  raterName: 'Sanne',
+  createdAt: at('2026-10-01'),
+  ...over,
+});
 
 const facts: PlanFacts = {
   status: 'actief',

@@ -7,9 +7,7 @@ import { z } from 'zod';
 export const PERIOD_KINDS = ['kwartaal', 'maand'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export const PeriodKey = z
-  .string()
-  .regex(/^(20\d\d)-(Q[1-4]|0[1-9]|1[0-2])$/, 'Kies een kwartaal (bijvoorbeeld 2026-Q3) of een maand (bijvoorbeeld 2026-09).');
+export const PeriodKey = z.string().regex(/^(20\d\d)-(Q[1-4]|0[1-9]|1[0-2])$/, 'Kies een kwartaal (bijvoorbeeld 2026-Q3) of een maand (bijvoorbeeld 2026-09).');
 
 export interface Period {
   kind: PeriodKind;
@@ -85,9 +83,7 @@ export function quarterOf(period: Period): Period {
 
 /** The months of a quarter that have begun by `now` (a month not yet begun has nothing to count). */
 export function monthsBegun(quarter: Period, now: Date): Period[] {
-  return [0, 1, 2]
-    .map((i) => parsePeriod(`${quarter.year}-${pad((quarter.quarter - 1) * 3 + 1 + i)}`))
-    .filter((m) => m.start.getTime() <= now.getTime());
+  return [0, 1, 2].map((i) => parsePeriod(`${quarter.year}-${pad((quarter.quarter - 1) * 3 + 1 + i)}`)).filter((m) => m.start.getTime() <= now.getTime());
 }
 
 /** The period's end, or now when it has not ended yet: the moment its "state at the end" is taken. */

@@ -3,17 +3,7 @@
  * (days in the Netherlands), and never shows what the viewer's sections would hide.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  dayOf,
-  daysBetween,
-  signalThresholdsOf,
-  signalsOf,
-  SignalThresholds,
-  type PlanFacts,
-  type Sees,
-  type Signal,
-} from './signals';
+import { addDays, dayOf, daysBetween, signalThresholdsOf, signalsOf, SignalThresholds, type PlanFacts, type Sees, type Signal } from './signals';
 
 const thresholds = SignalThresholds.parse({});
 const everything: Sees = () => true;
@@ -62,8 +52,21 @@ describe('no movement for N weeks', () => {
 
   it('a rating, an action done or an edit is movement; the plan start counts when nothing else happened', () => {
     const now = on('2026-11-26');
-    expect(kinds(signalsOf({ ...base, ratings: [{ kind: 'voortgang', goalId: 'g1', domain: null, value: 5, raterId: 'u', raterName: 'Sanne', createdAt: on('2026-10-02') }] }, thresholds, now, everything))).not.toContain('stalled');
-    expect(kinds(signalsOf({ ...base, actions: [{ goalId: 'g', title: 'Bellen', dueDate: null, done: true, doneAt: on('2026-10-02') }] }, thresholds, now, everything))).not.toContain('stalled');
+    expect(
+      kinds(
+        signalsOf(
+          { ...base, ratings: [{ kind: 'voortgang', goalId: 'g1', domain: null, value: 5, raterId: 'u', raterName: 'Sanne', createdAt: on('2026-10-02') }] },
+          thresholds,
+          now,
+          everything,
+        ),
+      ),
+    ).not.toContain('stalled');
+    expect(
+      kinds(
+        signalsOf({ ...base, actions: [{ goalId: 'g', title: 'Bellen', dueDate: null, done: true, doneAt: on('2026-10-02') }] }, thresholds, now, everything),
+      ),
+    ).not.toContain('stalled');
     // A new plan is not stalled before it is eight weeks old.
     const fresh = facts({ createdAt: on('2026-10-01'), lastChange: null });
     expect(kinds(signalsOf(fresh, thresholds, on('2026-11-25'), everything))).not.toContain('stalled');
@@ -102,9 +105,17 @@ describe('a goal whose ratings stayed flat or fell', () => {
   });
 
   it('a rise among the last three, a reached goal, or ratings by different raters do not count', () => {
-    const rising = facts({ goals: [goal], ratings: [rate(6, '2026-08-01'), rate(5, '2026-09-01'), rate(5, '2026-10-01'), rate(6, '2026-11-01')], lastChange: now });
+    const rising = facts({
+      goals: [goal],
+      ratings: [rate(6, '2026-08-01'), rate(5, '2026-09-01'), rate(5, '2026-10-01'), rate(6, '2026-11-01')],
+      lastChange: now,
+    });
     expect(kinds(signalsOf(rising, thresholds, now, everything))).not.toContain('goalFlat');
-    const reached = facts({ goals: [{ ...goal, status: 'bereikt' }], ratings: [rate(5, '2026-09-01'), rate(5, '2026-10-01'), rate(5, '2026-11-01')], lastChange: now });
+    const reached = facts({
+      goals: [{ ...goal, status: 'bereikt' }],
+      ratings: [rate(5, '2026-09-01'), rate(5, '2026-10-01'), rate(5, '2026-11-01')],
+      lastChange: now,
+    });
     expect(kinds(signalsOf(reached, thresholds, now, everything))).not.toContain('goalFlat');
     const mixed = facts({ goals: [goal], ratings: [rate(6, '2026-09-01'), rate(5, '2026-10-01', 'mo', 'Mo'), rate(5, '2026-11-01')], lastChange: now });
     expect(kinds(signalsOf(mixed, thresholds, now, everything))).not.toContain('goalFlat');
@@ -118,7 +129,13 @@ describe('a goal whose ratings stayed flat or fell', () => {
 
 describe('a broken safety agreement not yet at a table', () => {
   it('fires for a broken agreement that was not escalated, for readers of the safety plan only', () => {
-    const broken = facts({ brokenAgreements: [{ brokenAt: '2026-11-28', escalated: false }, { brokenAt: '2026-10-01', escalated: true }], lastChange: on('2026-11-28') });
+    const broken = facts({
+      brokenAgreements: [
+        { brokenAt: '2026-11-28', escalated: false },
+        { brokenAt: '2026-10-01', escalated: true },
+      ],
+      lastChange: on('2026-11-28'),
+    });
     const now = on('2026-11-30');
     expect(find(signalsOf(broken, thresholds, now, everything), 'brokenAgreement')).toEqual({ kind: 'brokenAgreement', count: 1, since: '2026-11-28' });
     expect(kinds(signalsOf(broken, thresholds, now, (s) => s !== 'veiligheid'))).not.toContain('brokenAgreement');
@@ -138,7 +155,9 @@ describe('actions overdue more than N days', () => {
   });
 
   it('an action done is never overdue; the region sets N', () => {
-    expect(kinds(signalsOf({ ...base, actions: [{ ...action, done: true, doneAt: on('2026-11-20') }] }, thresholds, on('2026-12-01'), everything))).not.toContain('overdue');
+    expect(
+      kinds(signalsOf({ ...base, actions: [{ ...action, done: true, doneAt: on('2026-11-20') }] }, thresholds, on('2026-12-01'), everything)),
+    ).not.toContain('overdue');
     const week = signalThresholdsOf({ signals: { overdueDays: 7 } });
     expect(kinds(signalsOf({ ...base, lastChange: on('2026-11-08') }, week, on('2026-11-08'), everything))).not.toContain('overdue');
     expect(kinds(signalsOf({ ...base, lastChange: on('2026-11-09') }, week, on('2026-11-09'), everything))).toContain('overdue');
@@ -157,7 +176,11 @@ describe('a review date passed', () => {
   });
 
   it('covers the safety plan and the periodic evaluation (26 weeks after the latest review, or the start)', () => {
-    const f = facts({ safety: { status: 'afgesproken', reviewDate: '2026-11-01' }, evaluation: { stability: {}, latestReviewDate: '2026-05-01' }, lastChange: on('2026-11-02') });
+    const f = facts({
+      safety: { status: 'afgesproken', reviewDate: '2026-11-01' },
+      evaluation: { stability: {}, latestReviewDate: '2026-05-01' },
+      lastChange: on('2026-11-02'),
+    });
     // 2026-05-01 + 182 days = 2026-10-30.
     expect(find(signalsOf(f, thresholds, on('2026-10-30'), everything), 'reviewPassed')).toBeUndefined();
     expect(find(signalsOf(f, thresholds, on('2026-10-31'), everything), 'reviewPassed')?.items.map((i) => i.what)).toEqual(['evaluation']);
@@ -166,9 +189,16 @@ describe('a review date passed', () => {
       ['safety', '2026-11-01'],
     ]);
     // Without the evaluatie and veiligheid sections, neither is there.
-    expect(find(signalsOf(f, thresholds, on('2026-11-02'), (s) => s === 'doelen'), 'reviewPassed')).toBeUndefined();
+    expect(
+      find(
+        signalsOf(f, thresholds, on('2026-11-02'), (s) => s === 'doelen'),
+        'reviewPassed',
+      ),
+    ).toBeUndefined();
     const noReview = facts({ createdAt: on('2026-05-01'), evaluation: null, lastChange: on('2026-11-02') });
-    expect(find(signalsOf(noReview, thresholds, on('2026-10-31'), everything), 'reviewPassed')?.items).toEqual([{ what: 'evaluation', title: null, date: '2026-10-30' }]);
+    expect(find(signalsOf(noReview, thresholds, on('2026-10-31'), everything), 'reviewPassed')?.items).toEqual([
+      { what: 'evaluation', title: null, date: '2026-10-30' },
+    ]);
   });
 });
 
@@ -193,7 +223,11 @@ describe('a professional without contact for N weeks', () => {
   it('names every silent professional with their last contact, 6 weeks after it and not a day earlier', () => {
     const f = facts({
       lastChange: on('2026-11-20'),
-      professionals: [pro('Eva Bakker', 'aanbieder', on('2026-10-10')), pro('Mo Ait Taleb', 'lokaal_team', on('2026-11-19')), pro('Anouk Visser', 'verwijzer', null)],
+      professionals: [
+        pro('Eva Bakker', 'aanbieder', on('2026-10-10')),
+        pro('Mo Ait Taleb', 'lokaal_team', on('2026-11-19')),
+        pro('Anouk Visser', 'verwijzer', null),
+      ],
     });
     expect(kinds(signalsOf(f, thresholds, on('2026-11-20'), everything))).not.toContain('professionalSilent');
     expect(find(signalsOf(f, thresholds, on('2026-11-21'), everything), 'professionalSilent')).toEqual({
@@ -221,7 +255,12 @@ describe('a threatened out-of-home placement', () => {
     const now = on('2026-11-04');
     const f = facts({ placement, hasCasusregisseur: false, lastChange: now });
     expect(kinds(signalsOf(f, thresholds, now, everything))).toEqual(['placement', 'noRegisseur']);
-    expect(find(signalsOf(f, thresholds, now, everything), 'placement')).toEqual({ kind: 'placement', reason: 'Moeder kan de zorg niet aan', since: '2026-11-03', by: 'Mo Ait Taleb' });
+    expect(find(signalsOf(f, thresholds, now, everything), 'placement')).toEqual({
+      kind: 'placement',
+      reason: 'Moeder kan de zorg niet aan',
+      since: '2026-11-03',
+      by: 'Mo Ait Taleb',
+    });
     expect(kinds(signalsOf(f, thresholds, now, (s) => s !== 'professioneel'))).toEqual(['noRegisseur']);
     expect(kinds(signalsOf({ ...f, placement: { ...placement, threatened: false } }, thresholds, now, everything))).toEqual(['noRegisseur']);
   });

@@ -31,16 +31,7 @@ export const MOVEMENT_ACTIONS = [
 // --- kinds, weights and region settings ---
 
 /** In order of urgency: the first kinds weigh most. */
-export const SIGNAL_KINDS = [
-  'placement',
-  'brokenAgreement',
-  'noRegisseur',
-  'stalled',
-  'overdue',
-  'reviewPassed',
-  'goalFlat',
-  'professionalSilent',
-] as const;
+export const SIGNAL_KINDS = ['placement', 'brokenAgreement', 'noRegisseur', 'stalled', 'overdue', 'reviewPassed', 'goalFlat', 'professionalSilent'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
 export const SIGNAL_WEIGHTS: Record<SignalKind, number> = {
@@ -245,7 +236,11 @@ export function signalsOf(facts: PlanFacts, thresholds: SignalThresholds, now: D
   if (sees('veiligheid')) {
     const pending = facts.brokenAgreements.filter((a) => !a.escalated);
     if (pending.length > 0) {
-      const since = pending.map((a) => a.brokenAt).filter((d): d is string => Boolean(d)).sort()[0] ?? null;
+      const since =
+        pending
+          .map((a) => a.brokenAt)
+          .filter((d): d is string => Boolean(d))
+          .sort()[0] ?? null;
       out.push({ kind: 'brokenAgreement', count: pending.length, since });
     }
   }

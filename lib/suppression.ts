@@ -54,11 +54,7 @@ export type Count = number | Suppressed;
  * The ids of the cells that must not be published. Every id in a sum must be a cell; cells are compared by value,
  * ties broken by id, so the same input always gives the same answer (a figure never flips between two views).
  */
-export function suppress(
-  cells: readonly Cell[],
-  sums: readonly Sum[],
-  options: { min?: number; follows?: readonly Follow[] } = {},
-): Set<string> {
+export function suppress(cells: readonly Cell[], sums: readonly Sum[], options: { min?: number; follows?: readonly Follow[] } = {}): Set<string> {
   const min = options.min ?? MIN_GROUP;
   const follows = options.follows ?? [];
   const byId = new Map<string, Cell>();
@@ -79,8 +75,7 @@ export function suppress(
   const value = (id: string) => byId.get(id)?.value ?? 0;
   // Hiding a zero protects nothing (the hidden group's sum stays the same), so zeros are never picked.
   const pickable = (id: string) => !hidden.has(id) && byId.get(id)?.published !== false && value(id) > 0;
-  const smallest = (ids: readonly string[]) =>
-    ids.filter(pickable).sort((a, b) => value(a) - value(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
+  const smallest = (ids: readonly string[]) => ids.filter(pickable).sort((a, b) => value(a) - value(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
 
   let changed = true;
   while (changed) {
@@ -97,9 +92,7 @@ export function suppress(
       if (hiddenHere.length === 0) continue;
       const totalHidden = hidden.has(s.total);
       const hiddenParts = hiddenHere.filter((id) => id !== s.total);
-      const recoverable =
-        hiddenHere.length === 1 ||
-        (!totalHidden && hiddenParts.reduce((n, id) => n + value(id), 0) < min);
+      const recoverable = hiddenHere.length === 1 || (!totalHidden && hiddenParts.reduce((n, id) => n + value(id), 0) < min);
       if (!recoverable) continue;
       const next = smallest(s.parts) ?? (pickable(s.total) ? s.total : undefined);
       if (next === undefined) continue; // nothing left to hide here: every member is hidden or unpublished

@@ -55,7 +55,15 @@ export async function buildDatedPlan(
 /** A person in the plan from a chosen moment (optionally the casusregisseur). */
 export async function buildDatedMember(
   db: Db,
-  params: { planId: string; role: PlanRole; since: Date; name?: string; casusregisseur?: boolean; status?: 'actief' | 'wacht_op_toestemming' | 'beeindigd'; userId?: string },
+  params: {
+    planId: string;
+    role: PlanRole;
+    since: Date;
+    name?: string;
+    casusregisseur?: boolean;
+    status?: 'actief' | 'wacht_op_toestemming' | 'beeindigd';
+    userId?: string;
+  },
 ) {
   const user = params.userId ? { id: params.userId } : await buildUser(db, { name: params.name ?? params.role });
   const member = await buildMember(db, { planId: params.planId, userId: user.id, role: params.role, status: params.status });
@@ -100,7 +108,16 @@ export async function buildAction(
 
 export async function buildRating(
   db: Db,
-  params: { planId: string; raterId: string; raterRole: PlanRole; value: number; at: Date; goalId?: string; domain?: string; kind?: 'voortgang' | 'zelfredzaamheid' | 'veiligheid' },
+  params: {
+    planId: string;
+    raterId: string;
+    raterRole: PlanRole;
+    value: number;
+    at: Date;
+    goalId?: string;
+    domain?: string;
+    kind?: 'voortgang' | 'zelfredzaamheid' | 'veiligheid';
+  },
 ) {
   await db.insert(ratings).values({
     planId: params.planId,
@@ -116,7 +133,12 @@ export async function buildRating(
 
 export async function buildSafety(
   db: Db,
-  params: { planId: string; status?: string; reviewDate?: string | null; agreements?: { id: string; status: 'geldt' | 'verbroken'; brokenAt?: string; escalated?: boolean }[] },
+  params: {
+    planId: string;
+    status?: string;
+    reviewDate?: string | null;
+    agreements?: { id: string; status: 'geldt' | 'verbroken'; brokenAt?: string; escalated?: boolean }[];
+  },
 ) {
   const agreements = params.agreements ?? [];
   await db.insert(projectedSafety).values({
@@ -164,5 +186,7 @@ export async function buildAuditEvent(db: Db, params: { planId: string; userId: 
 
 /** An edit by a person in the update log of one of the plan's sections, at a chosen moment. */
 export async function buildEdit(db: Db, params: { planId: string; userId: string; at: Date; section?: SectionKey }) {
-  await db.insert(yjsUpdates).values({ doc: docNameFor(params.planId, params.section ?? 'doelen'), update: new Uint8Array([0, 0]), userId: params.userId, createdAt: params.at });
+  await db
+    .insert(yjsUpdates)
+    .values({ doc: docNameFor(params.planId, params.section ?? 'doelen'), update: new Uint8Array([0, 0]), userId: params.userId, createdAt: params.at });
 }

@@ -28,9 +28,7 @@ export function BigFiveCells({ cells }: { cells: BigFiveCell[] | null }) {
         <span>{t(`states.${cell.state}`)}</span>
       </span>
       {cell.openGoals > 0 && <span className={styles.cellMeta}>{t('cellOpen', { count: cell.openGoals })}</span>}
-      {cell.first !== null && cell.latest !== null && (
-        <span className={styles.cellMeta}>{t('cellTrend', { first: cell.first, latest: cell.latest })}</span>
-      )}
+      {cell.first !== null && cell.latest !== null && <span className={styles.cellMeta}>{t('cellTrend', { first: cell.first, latest: cell.latest })}</span>}
     </td>
   ));
 }

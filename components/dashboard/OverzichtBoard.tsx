@@ -34,8 +34,7 @@ export function OverzichtBoard({ initial, initialFilters }: { initial: Overzicht
   const roles = PLAN_ROLES.filter((r) => data.rows.some((row) => row.role === r));
   const statuses = PLAN_STATUSES.filter((s) => data.rows.some((row) => row.status === s));
   const kinds = SIGNAL_KINDS.filter((k) => data.rows.some((row) => row.signals.some((s) => s.kind === k)));
-  const labelOf = (kind: (typeof SIGNAL_KINDS)[number]) =>
-    data.rows.flatMap((r) => r.signals).find((s) => s.kind === kind)?.label ?? tSignals(`label.${kind}`);
+  const labelOf = (kind: (typeof SIGNAL_KINDS)[number]) => data.rows.flatMap((r) => r.signals).find((s) => s.kind === kind)?.label ?? tSignals(`label.${kind}`);
   const time = format.dateTime(new Date(data.generatedAt), { hour: '2-digit', minute: '2-digit' });
 
   return (
@@ -49,14 +48,7 @@ export function OverzichtBoard({ initial, initialFilters }: { initial: Overzicht
           {t('refresh')}
         </button>
       </p>
-      <form
-        method="get"
-        action="/overzicht"
-        className={styles.filters}
-        role="search"
-        aria-label={t('filters')}
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <form method="get" action="/overzicht" className={styles.filters} role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <div className={styles.field}>
           <FormLabel htmlFor="overzicht-zoek">{t('search')}</FormLabel>
           <div className={styles.searchRow}>
@@ -68,12 +60,7 @@ export function OverzichtBoard({ initial, initialFilters }: { initial: Overzicht
         </div>
         <div className={styles.field}>
           <FormLabel htmlFor="overzicht-rol">{t('filterRole')}</FormLabel>
-          <Select
-            id="overzicht-rol"
-            name="rol"
-            value={filters.rol}
-            onChange={(e) => set('rol', e.target.value as Filters['rol'])}
-          >
+          <Select id="overzicht-rol" name="rol" value={filters.rol} onChange={(e) => set('rol', e.target.value as Filters['rol'])}>
             <SelectOption value="alle">{t('allRoles')}</SelectOption>
             <SelectOption value="casusregisseur">{t('roleCasusregisseur')}</SelectOption>
             {roles.map((r) => (
@@ -85,12 +72,7 @@ export function OverzichtBoard({ initial, initialFilters }: { initial: Overzicht
         </div>
         <div className={styles.field}>
           <FormLabel htmlFor="overzicht-status">{t('filterStatus')}</FormLabel>
-          <Select
-            id="overzicht-status"
-            name="status"
-            value={filters.status}
-            onChange={(e) => set('status', e.target.value as Filters['status'])}
-          >
+          <Select id="overzicht-status" name="status" value={filters.status} onChange={(e) => set('status', e.target.value as Filters['status'])}>
             <SelectOption value="alle">{t('allStatuses')}</SelectOption>
             {statuses.map((s) => (
               <SelectOption key={s} value={s}>
@@ -101,12 +83,7 @@ export function OverzichtBoard({ initial, initialFilters }: { initial: Overzicht
         </div>
         <div className={styles.field}>
           <FormLabel htmlFor="overzicht-signaal">{t('filterSignal')}</FormLabel>
-          <Select
-            id="overzicht-signaal"
-            name="signaal"
-            value={filters.signaal}
-            onChange={(e) => set('signaal', e.target.value as Filters['signaal'])}
-          >
+          <Select id="overzicht-signaal" name="signaal" value={filters.signaal} onChange={(e) => set('signaal', e.target.value as Filters['signaal'])}>
             <SelectOption value="alle">{t('allSignals')}</SelectOption>
             <SelectOption value="met">{t('anySignal')}</SelectOption>
             <SelectOption value="zonder">{t('noSignal')}</SelectOption>

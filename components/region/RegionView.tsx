@@ -268,8 +268,24 @@ export async function RegionView({ report, notice, csvHref }: { report: RegionRe
           columns={[f('escalations'), t('colNumber')]}
           rows={[
             { key: 'broken', header: f('brokenAgreements'), cells: [n(report.escalations.brokenAgreements, 'escalations-broken')] },
-            { key: 'requests', header: f('tableRequests'), cells: [<span key="x" className={styles.noData}>{t('noData')}</span>] },
-            { key: 'decision', header: f('daysToDecision'), cells: [<span key="x" className={styles.noData}>{t('noData')}</span>] },
+            {
+              key: 'requests',
+              header: f('tableRequests'),
+              cells: [
+                <span key="x" className={styles.noData}>
+                  {t('noData')}
+                </span>,
+              ],
+            },
+            {
+              key: 'decision',
+              header: f('daysToDecision'),
+              cells: [
+                <span key="x" className={styles.noData}>
+                  {t('noData')}
+                </span>,
+              ],
+            },
           ]}
         />
         <Paragraph>{t('escalations.noDataNote')}</Paragraph>

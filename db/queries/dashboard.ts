@@ -35,7 +35,11 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 const asDate = (value: unknown): Date | null => (value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value)));
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 
 /** Organisation kinds whose people work in plans as professionals. */
 const PROFESSIONAL_KINDS = new Set(['lokaal_team', 'aanbieder', 'gi', 'verwijzer', 'tafel']);
@@ -104,7 +108,16 @@ export interface DashboardFacts {
   lastWrite: Map<string, Date>;
   goals: (typeof projectedGoals.$inferSelect)[];
   actions: (typeof projectedActions.$inferSelect)[];
-  ratings: { planId: string; kind: (typeof ratings.$inferSelect)['kind']; goalId: string | null; domain: string | null; value: number; raterId: string; raterName: string | null; createdAt: Date }[];
+  ratings: {
+    planId: string;
+    kind: (typeof ratings.$inferSelect)['kind'];
+    goalId: string | null;
+    domain: string | null;
+    value: number;
+    raterId: string;
+    raterName: string | null;
+    createdAt: Date;
+  }[];
   safety: (typeof projectedSafety.$inferSelect)[];
   brokenAgreements: { planId: string; brokenAt: string | null; escalated: boolean }[];
   evaluation: (typeof projectedEvaluation.$inferSelect)[];
@@ -160,7 +173,12 @@ export async function loadDashboardFacts(db: Db, params: { userId: string; lates
 
   const [overrides, regie, members, writes, goals, actions, ratingRows, safety, broken, evaluation, placements] = await Promise.all([
     db
-      .select({ planId: planSectionOverrides.planId, role: planSectionOverrides.role, section: planSectionOverrides.section, level: planSectionOverrides.level })
+      .select({
+        planId: planSectionOverrides.planId,
+        role: planSectionOverrides.role,
+        section: planSectionOverrides.section,
+        level: planSectionOverrides.level,
+      })
       .from(planSectionOverrides)
       .where(and(inArray(planSectionOverrides.planId, ids), isNull(planSectionOverrides.endedAt))),
     db

@@ -17,10 +17,7 @@ export type ProjectedEvaluation = Omit<typeof projectedEvaluation.$inferInsert, 
  * was already done keeps the moment it was first seen done (`done_at`); a newly done one gets now, unless the
  * caller gives its moment (the demo seed).
  */
-export async function replaceProjectedGoals(
-  db: Db,
-  params: { planId: string; goals: ProjectedGoal[]; actions: ProjectedAction[] },
-): Promise<void> {
+export async function replaceProjectedGoals(db: Db, params: { planId: string; goals: ProjectedGoal[]; actions: ProjectedAction[] }): Promise<void> {
   const { planId } = params;
   await db.transaction(async (tx) => {
     const wasDone = await tx
@@ -38,10 +35,7 @@ export async function replaceProjectedGoals(
 }
 
 /** Replaces the plan's projected safety summary and agreements (agreement ids unique per plan: the caller dedupes). */
-export async function replaceProjectedSafety(
-  db: Db,
-  params: { planId: string; safety: ProjectedSafety; agreements: ProjectedAgreement[] },
-): Promise<void> {
+export async function replaceProjectedSafety(db: Db, params: { planId: string; safety: ProjectedSafety; agreements: ProjectedAgreement[] }): Promise<void> {
   const { planId } = params;
   await db.transaction(async (tx) => {
     await tx.delete(projectedAgreements).where(eq(projectedAgreements.planId, planId));

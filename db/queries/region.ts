@@ -106,6 +106,8 @@ export function planStateSql(params: { regionId: string; at: Date }): SQL {
   const at = ts(params.at);
   const active = sql`s.status in ('actief', 'afschalen')`;
   // Set-based (one pass over each table, hash joins), not a subquery per plan: this runs over every plan of a region.
+  // The per-plan facts are grouped over the whole table and joined to the region's plans at the end (a deployment
+  // holds one region, or a few; restricting each pass to the region first cost more than it saved at 10,000 plans).
   return sql`
       with pop as (
         select p.id, h.municipality, p.status
@@ -115,13 +117,13 @@ export function planStateSql(params: { regionId: string; at: Date }): SQL {
       before as (
         select distinct on (c.plan_id) c.plan_id, c."to" as status
         from plan_status_changes c
-        where c.created_at <= ${at} and c.plan_id in (select id from pop)
+        where c.created_at <= ${at}
         order by c.plan_id, c.created_at desc
       ),
       after as (
         select distinct on (c.plan_id) c.plan_id, c."from" as status
         from plan_status_changes c
-        where c.created_at > ${at} and c.plan_id in (select id from pop)
+        where c.created_at > ${at}
         order by c.plan_id, c.created_at asc
       ),
       state as (
@@ -131,19 +133,17 @@ export function planStateSql(params: { regionId: string; at: Date }): SQL {
       regie as (
         select r.plan_id, count(*)::int as n from regie_assignments r
         where r.kind = 'casusregie' and r.started_at <= ${at} and (r.ended_at is null or r.ended_at > ${at})
-          and r.plan_id in (select id from pop)
         group by r.plan_id
       ),
       prof as (
         select m.plan_id, count(*)::int as n from plan_members m
         where m.role not in ${FAMILY_ROLES_SQL} and m.created_at <= ${at}
           and ((m.ended_at is null and m.status = 'actief') or m.ended_at > ${at})
-          and m.plan_id in (select id from pop)
         group by m.plan_id
       ),
       goals as (
         select g.plan_id, count(*)::int as goals, (count(*) filter (where g.status = 'bereikt'))::int as reached
-        from projected_goals g where g.plan_id in (select id from pop)
+        from projected_goals g
         group by g.plan_id
       )
       select s.municipality, s.status::text as status, count(*)::int as plans,

@@ -46,7 +46,10 @@ async function seedDemo(db: Db): Promise<void> {
     const gemeente = await org('Gemeente Tiel', 'gemeente');
 
     const person = async (name: string, local: string, extra: Partial<typeof users.$inferInsert> = {}) => {
-      const [u] = await t.insert(users).values({ name, email: mail(local), isDemo: true, emailVerified: new Date(), ...extra }).returning();
+      const [u] = await t
+        .insert(users)
+        .values({ name, email: mail(local), isDemo: true, emailVerified: new Date(), ...extra })
+        .returning();
       if (!u) throw new Error('seed: user');
       return u.id;
     };
@@ -88,16 +91,19 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan1) throw new Error('seed: plan');
-    const plan1Members = await t.insert(planMembers).values([
-      { planId: plan1.id, userId: sanne, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
-      { planId: plan1.id, userId: peter, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
-      { planId: plan1.id, userId: daan, role: 'jeugdige', basis: 'eigen_gezin' },
-      { planId: plan1.id, userId: ria, role: 'netwerk', basis: 'toestemming' },
-      { planId: plan1.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'toestemming' },
-      { planId: plan1.id, userId: eva, role: 'aanbieder', organisationId: deLinde, hoofdaanbieder: true, basis: 'toestemming' },
-      { planId: plan1.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
-      { planId: plan1.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
-    ]).returning({ id: planMembers.id, userId: planMembers.userId });
+    const plan1Members = await t
+      .insert(planMembers)
+      .values([
+        { planId: plan1.id, userId: sanne, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
+        { planId: plan1.id, userId: peter, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
+        { planId: plan1.id, userId: daan, role: 'jeugdige', basis: 'eigen_gezin' },
+        { planId: plan1.id, userId: ria, role: 'netwerk', basis: 'toestemming' },
+        { planId: plan1.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'toestemming' },
+        { planId: plan1.id, userId: eva, role: 'aanbieder', organisationId: deLinde, hoofdaanbieder: true, basis: 'toestemming' },
+        { planId: plan1.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
+        { planId: plan1.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
+      ])
+      .returning({ id: planMembers.id, userId: planMembers.userId });
     await appointRegisseur(t, { planId: plan1.id, kind: 'casusregie', userId: mo, appointedBy: mo, reason: 'Plan gestart na intake door het wijkteam.' });
 
     // Household 2: under a court measure (OTS); the GI leads.
@@ -120,13 +126,22 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan2) throw new Error('seed: plan');
-    const plan2Members = await t.insert(planMembers).values([
-      { planId: plan2.id, userId: youssef, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
-      { planId: plan2.id, userId: kees, role: 'netwerk', basis: 'toestemming' },
-      { planId: plan2.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
-      { planId: plan2.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'wettelijke_taak' },
-    ]).returning({ id: planMembers.id, userId: planMembers.userId });
-    await appointRegisseur(t, { planId: plan2.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Ondertoezichtstelling: de GI voert de regie.' });
+    const plan2Members = await t
+      .insert(planMembers)
+      .values([
+        { planId: plan2.id, userId: youssef, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
+        { planId: plan2.id, userId: kees, role: 'netwerk', basis: 'toestemming' },
+        { planId: plan2.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
+        { planId: plan2.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'wettelijke_taak' },
+      ])
+      .returning({ id: planMembers.id, userId: planMembers.userId });
+    await appointRegisseur(t, {
+      planId: plan2.id,
+      kind: 'casusregie',
+      userId: fatima,
+      appointedBy: fatima,
+      reason: 'Ondertoezichtstelling: de GI voert de regie.',
+    });
 
     // Household 3: a court measure with a 17-year-old; every plan role is present (the permission tests use it).
     const [bos] = await t.insert(households).values({ regionId: region.id, name: 'Familie Bos', municipality: 'Tiel' }).returning();
@@ -146,27 +161,30 @@ async function seedDemo(db: Db): Promise<void> {
       })
       .returning();
     if (!plan3) throw new Error('seed: plan');
-    const plan3Members = await t.insert(planMembers).values([
-      { planId: plan3.id, userId: linda, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
-      { planId: plan3.id, userId: noah, role: 'jeugdige', basis: 'eigen_gezin' },
-      { planId: plan3.id, userId: gerrit, role: 'netwerk', basis: 'toestemming' },
-      { planId: plan3.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'toestemming' },
-      { planId: plan3.id, userId: eva, role: 'aanbieder', organisationId: deLinde, basis: 'toestemming' },
-      { planId: plan3.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
-      { planId: plan3.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
-      { planId: plan3.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
-    ]).returning({ id: planMembers.id, userId: planMembers.userId });
-    await appointRegisseur(t, { planId: plan3.id, kind: 'casusregie', userId: fatima, appointedBy: fatima, reason: 'Jeugdreclassering: de GI voert de regie.' });
+    const plan3Members = await t
+      .insert(planMembers)
+      .values([
+        { planId: plan3.id, userId: linda, role: 'ouder', gezag: true, basis: 'eigen_gezin' },
+        { planId: plan3.id, userId: noah, role: 'jeugdige', basis: 'eigen_gezin' },
+        { planId: plan3.id, userId: gerrit, role: 'netwerk', basis: 'toestemming' },
+        { planId: plan3.id, userId: mo, role: 'lokaal_team', organisationId: lokaalTeam, basis: 'toestemming' },
+        { planId: plan3.id, userId: eva, role: 'aanbieder', organisationId: deLinde, basis: 'toestemming' },
+        { planId: plan3.id, userId: fatima, role: 'gi', organisationId: gi, basis: 'wettelijke_taak' },
+        { planId: plan3.id, userId: anouk, role: 'verwijzer', organisationId: huisarts, basis: 'toestemming' },
+        { planId: plan3.id, userId: henk, role: 'tafel', organisationId: tafelOrg, basis: 'wettelijke_taak' },
+      ])
+      .returning({ id: planMembers.id, userId: planMembers.userId });
+    await appointRegisseur(t, {
+      planId: plan3.id,
+      kind: 'casusregie',
+      userId: fatima,
+      appointedBy: fatima,
+      reason: 'Jeugdreclassering: de GI voert de regie.',
+    });
 
     // Consent as lib/consent.ts requires it, so the seeded memberships are consistent with the rules: a parent with
     // gezag and every young person of 12+ in the plan consented to the professionals; a parent to the network.
-    const consent = async (
-      planId: string,
-      members: { id: string; userId: string }[],
-      decidedBy: string,
-      decidedAs: 'ouder' | 'jeugdige',
-      about: string[],
-    ) => {
+    const consent = async (planId: string, members: { id: string; userId: string }[], decidedBy: string, decidedAs: 'ouder' | 'jeugdige', about: string[]) => {
       const rows = members.filter((m) => about.includes(m.userId));
       if (rows.length !== about.length) throw new Error('seed: consent for a non-member');
       await t.insert(consents).values(rows.map((m) => ({ planId, memberId: m.id, decidedBy, decidedAs, decision: 'gegeven' as const })));
@@ -185,7 +203,13 @@ async function seedDemo(db: Db): Promise<void> {
           { h: 'Wat gaat goed' },
           { ul: ['Daan voetbalt graag en traint twee keer per week.', 'Oma Ria helpt elke woensdag met de kinderen.', 'Lotte gaat graag naar school.'] },
           { h: 'Waar maken we ons zorgen over' },
-          { ul: ['Daan mist veel lessen en slaapt slecht.', 'Er is vaak ruzie als de kinderen wisselen tussen de twee huizen.', 'Sanne heeft schulden en weinig geld voor de vaste lasten.'] },
+          {
+            ul: [
+              'Daan mist veel lessen en slaapt slecht.',
+              'Er is vaak ruzie als de kinderen wisselen tussen de twee huizen.',
+              'Sanne heeft schulden en weinig geld voor de vaste lasten.',
+            ],
+          },
           { h: 'Wat willen wij dat anders wordt' },
           { p: 'Dat het rustiger is in huis en dat Daan weer naar school gaat. Dat we goede afspraken maken over het wisselen.' },
         ]),
@@ -203,7 +227,10 @@ async function seedDemo(db: Db): Promise<void> {
         ]),
       },
     ]);
-    await seedGoals(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, people: { sanne, peter, daan, ria, mo, eva, fatima, youssef, kees, linda, noah, gerrit } });
+    await seedGoals(t, {
+      plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id },
+      people: { sanne, peter, daan, ria, mo, eva, fatima, youssef, kees, linda, noah, gerrit },
+    });
     await seedFamilyNetworkSafety(t, { plans: { jansen: plan1.id, elAmrani: plan2.id, bos: plan3.id }, raters: { youssef, kees, fatima, mo, linda, noah } });
     await seedEvaluationDemo(t, { plans: { jansen: plan1.id, bos: plan3.id } });
     // The read model of the written families (the seed bypasses the realtime server, so nothing projected them).

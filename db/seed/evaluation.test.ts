@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 async function planOf(name: string): Promise<string> {
-  const [row] = await database.db.select({ id: plans.id }).from(plans).innerJoin(households, eq(households.id, plans.householdId)).where(eq(households.name, name));
+  const [row] = await database.db
+    .select({ id: plans.id })
+    .from(plans)
+    .innerJoin(households, eq(households.id, plans.householdId))
+    .where(eq(households.name, name));
   if (!row) throw new Error(`no plan for ${name}`);
   return row.id;
 }

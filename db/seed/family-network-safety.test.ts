@@ -35,7 +35,7 @@ async function docOf(household: string, section: SectionKey): Promise<Y.Doc> {
   return doc;
 }
 
-it('seeds strengths and worries from both sides, the assessment, and keeps the family\'s own text', async () => {
+it("seeds strengths and worries from both sides, the assessment, and keeps the family's own text", async () => {
   for (const household of ['Familie Jansen', 'Familie El Amrani', 'Familie Bos']) {
     const { value, problems } = readFamily(await docOf(household, 'gezin'));
     expect(problems).toEqual([]);

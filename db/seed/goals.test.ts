@@ -35,9 +35,9 @@ async function doelenDoc(planId: string): Promise<Y.Doc> {
 it('every demo family has valid goals in several domains, with a late action, a done action and a Toelichting', async () => {
   // The three written families (the generated households beside them are checked in households.test.ts).
   const written = ['Familie Bos', 'Familie El Amrani', 'Familie Jansen'];
-  const rows = (await database.db.select({ id: plans.id, name: households.name }).from(plans).innerJoin(households, eq(households.id, plans.householdId))).filter(
-    (r) => written.includes(r.name),
-  );
+  const rows = (
+    await database.db.select({ id: plans.id, name: households.name }).from(plans).innerJoin(households, eq(households.id, plans.householdId))
+  ).filter((r) => written.includes(r.name));
   expect(rows.map((r) => r.name).sort()).toEqual(written);
   const today = localToday();
   for (const plan of rows) {
@@ -46,8 +46,14 @@ it('every demo family has valid goals in several domains, with a late action, a 
     expect(problems, plan.name).toEqual([]);
     expect(new Set(goals.map((g) => g.domain)).size, plan.name).toBeGreaterThanOrEqual(3);
     const actions = goals.flatMap((g) => g.actions);
-    expect(actions.some((a) => isActionOverdue(a, today)), `${plan.name}: a late action`).toBe(true);
-    expect(actions.some((a) => a.done), `${plan.name}: a done action`).toBe(true);
+    expect(
+      actions.some((a) => isActionOverdue(a, today)),
+      `${plan.name}: a late action`,
+    ).toBe(true);
+    expect(
+      actions.some((a) => a.done),
+      `${plan.name}: a done action`,
+    ).toBe(true);
     expect(fragmentText(doc.getXmlFragment('body')).length, plan.name).toBeGreaterThan(0);
 
     // Ratings: at least one goal charted by a parent and a professional over several months, by real members.
@@ -56,7 +62,11 @@ it('every demo family has valid goals in several domains, with a late action, a 
     for (const r of ratings) {
       expect(members.find((m) => m.userId === r.raterId)?.role, `${plan.name}: ${r.raterName} rates in their own role`).toBe(r.raterRole);
       expect(r.createdAt.getTime()).toBeLessThan(Date.now());
-      if (r.kind === 'voortgang') expect(goals.some((g) => g.id === r.goalId), `${plan.name}: rated goal exists`).toBe(true);
+      if (r.kind === 'voortgang')
+        expect(
+          goals.some((g) => g.id === r.goalId),
+          `${plan.name}: rated goal exists`,
+        ).toBe(true);
     }
     const charted = goals.filter((g) => {
       const own = ratings.filter((r) => r.kind === 'voortgang' && r.goalId === g.id);
@@ -70,7 +80,11 @@ it('every demo family has valid goals in several domains, with a late action, a 
 });
 
 it('grandmother Ria takes Daan to football on Wednesdays in the Jansen plan', async () => {
-  const [jansen] = await database.db.select({ id: plans.id }).from(plans).innerJoin(households, eq(households.id, plans.householdId)).where(eq(households.name, 'Familie Jansen'));
+  const [jansen] = await database.db
+    .select({ id: plans.id })
+    .from(plans)
+    .innerJoin(households, eq(households.id, plans.householdId))
+    .where(eq(households.name, 'Familie Jansen'));
   if (!jansen) throw new Error('no Jansen plan');
   const { value: goals } = readGoals(await doelenDoc(jansen.id));
   const action = goals.flatMap((g) => g.actions).find((a) => /woensdag naar voetbal/.test(a.what));

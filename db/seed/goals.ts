@@ -129,8 +129,20 @@ export async function seedGoals(db: Db, ids: GoalSeedIds, now = new Date()): Pro
         },
       ],
       selfReliance: [
-        { domain: 'welzijn', raters: [{ userId: p.sanne, role: 'ouder', values: [2, 2, 3] }, { userId: p.mo, role: 'lokaal_team', values: [2, 2, 2] }] },
-        { domain: 'inkomen', raters: [{ userId: p.sanne, role: 'ouder', values: [1, 2] }, { userId: p.mo, role: 'lokaal_team', values: [1, 1] }] },
+        {
+          domain: 'welzijn',
+          raters: [
+            { userId: p.sanne, role: 'ouder', values: [2, 2, 3] },
+            { userId: p.mo, role: 'lokaal_team', values: [2, 2, 2] },
+          ],
+        },
+        {
+          domain: 'inkomen',
+          raters: [
+            { userId: p.sanne, role: 'ouder', values: [1, 2] },
+            { userId: p.mo, role: 'lokaal_team', values: [1, 1] },
+          ],
+        },
         { domain: 'support', raters: [{ userId: p.sanne, role: 'ouder', values: [3, 4] }] },
       ],
       explanation: [
@@ -184,7 +196,13 @@ export async function seedGoals(db: Db, ids: GoalSeedIds, now = new Date()): Pro
         },
       ],
       selfReliance: [
-        { domain: 'welzijn', raters: [{ userId: p.youssef, role: 'ouder', values: [2, 3, 3] }, { userId: p.fatima, role: 'gi', values: [1, 2, 2] }] },
+        {
+          domain: 'welzijn',
+          raters: [
+            { userId: p.youssef, role: 'ouder', values: [2, 3, 3] },
+            { userId: p.fatima, role: 'gi', values: [1, 2, 2] },
+          ],
+        },
       ],
       explanation: [{ p: 'De doelen horen bij de ondertoezichtstelling. Het veiligheidsplan staat apart.' }],
     },
@@ -236,7 +254,13 @@ export async function seedGoals(db: Db, ids: GoalSeedIds, now = new Date()): Pro
         },
       ],
       selfReliance: [
-        { domain: 'school_werk', raters: [{ userId: p.linda, role: 'ouder', values: [2, 3, 3] }, { userId: p.fatima, role: 'gi', values: [2, 2, 3] }] },
+        {
+          domain: 'school_werk',
+          raters: [
+            { userId: p.linda, role: 'ouder', values: [2, 3, 3] },
+            { userId: p.fatima, role: 'gi', values: [2, 2, 3] },
+          ],
+        },
       ],
       explanation: [{ p: 'Noah wordt binnenkort 18. Wat er na zijn 18e geregeld moet zijn, staat ook bij Naar 18+.' }],
     },

@@ -60,7 +60,9 @@ it("Mo's Monday morning: the stalled family first, overdue actions next, every k
   const [first, second, third] = rows;
   expect(first?.householdName).toBe('Familie Dijkstra');
   expect(first?.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['stalled', 'overdue']));
-  expect(first?.signals.find((s) => s.kind === 'stalled')?.reason).toMatch(/^Al 1\d weken geen beweging: geen beoordeling, geen actie afgerond, geen wijziging/);
+  expect(first?.signals.find((s) => s.kind === 'stalled')?.reason).toMatch(
+    /^Al 1\d weken geen beweging: geen beoordeling, geen actie afgerond, geen wijziging/,
+  );
   for (const row of [first, second, third]) expect(row?.overdue?.count).toBeGreaterThan(0);
   const kinds = new Set(rows.flatMap((r) => r.signals.map((s) => s.kind)));
   expect([...kinds].sort()).toEqual(['brokenAgreement', 'goalFlat', 'noRegisseur', 'overdue', 'placement', 'professionalSilent', 'reviewPassed', 'stalled']);

@@ -104,14 +104,119 @@ const CAST: { lead: Lead; story: Story }[] = [
 
 /** Surnames of the generated families (none that an e2e test's name of a written family would match). */
 const SURNAMES = [
-  'Dijkstra', 'Öztürk', 'Benali', 'de Jong', 'van den Berg', 'Hendriks', 'van Dijk', 'Meijer', 'Vermeulen', 'de Groot',
-  'Kok', 'Pinas', 'van Leeuwen', 'Dekker', 'Nowak', 'Brouwer', 'de Wit', 'Haddou', 'van der Meer', 'Jacobs',
-  'de Haan', 'Kaya', 'van den Heuvel', 'Schouten', 'Biharie', 'Tahiri', 'Doğan', 'van der Veen', 'Willems', 'Hoekstra',
-  'Maas', 'Verhoeven', 'Prins', 'Huisman', 'Kuipers', 'Postma', 'Kowalczyk', 'Mahabier', 'van Beek', 'de Bruijn',
+  'Dijkstra',
+  'Öztürk',
+  'Benali',
+  'de Jong',
+  'van den Berg',
+  'Hendriks',
+  'van Dijk',
+  'Meijer',
+  'Vermeulen',
+  'de Groot',
+  'Kok',
+  'Pinas',
+  'van Leeuwen',
+  'Dekker',
+  'Nowak',
+  'Brouwer',
+  'de Wit',
+  'Haddou',
+  'van der Meer',
+  'Jacobs',
+  'de Haan',
+  'Kaya',
+  'van den Heuvel',
+  'Schouten',
+  'Biharie',
+  'Tahiri',
+  'Doğan',
+  'van der Veen',
+  'Willems',
+  'Hoekstra',
+  'Maas',
+  'Verhoeven',
+  'Prins',
+  'Huisman',
+  'Kuipers',
+  'Postma',
+  'Kowalczyk',
+  'Mahabier',
+  'van Beek',
+  'de Bruijn',
 ];
-const MOTHERS = ['Anna', 'Fleur', 'Samira', 'Iris', 'Esra', 'Marieke', 'Kim', 'Naomi', 'Yasmina', 'Sabine', 'Ilse', 'Joyce', 'Agnieszka', 'Chantal', 'Sevda', 'Priscilla', 'Monique', 'Nadia', 'Hanneke', 'Latifa'];
-const FATHERS = ['Mark', 'Dennis', 'Rachid', 'Tim', 'Bas', 'Erik', 'Mehmet', 'Ruud', 'Said', 'Kevin', 'Stefan', 'Tomasz', 'Ricardo', 'Hasan', 'Wouter', 'Mohamed', 'Johan', 'Patrick', 'Ronald', 'Vincent'];
-const CHILDREN = ['Sem', 'Noor', 'Liam', 'Julia', 'Finn', 'Emma', 'Milan', 'Sara', 'Yara', 'Luuk', 'Mila', 'Zoë', 'Levi', 'Lina', 'Ayoub', 'Fenna', 'Jesse', 'Amir', 'Tess', 'Nina', 'Bilal', 'Roos', 'Ilias', 'Vera', 'Thijs', 'Selin'];
+const MOTHERS = [
+  'Anna',
+  'Fleur',
+  'Samira',
+  'Iris',
+  'Esra',
+  'Marieke',
+  'Kim',
+  'Naomi',
+  'Yasmina',
+  'Sabine',
+  'Ilse',
+  'Joyce',
+  'Agnieszka',
+  'Chantal',
+  'Sevda',
+  'Priscilla',
+  'Monique',
+  'Nadia',
+  'Hanneke',
+  'Latifa',
+];
+const FATHERS = [
+  'Mark',
+  'Dennis',
+  'Rachid',
+  'Tim',
+  'Bas',
+  'Erik',
+  'Mehmet',
+  'Ruud',
+  'Said',
+  'Kevin',
+  'Stefan',
+  'Tomasz',
+  'Ricardo',
+  'Hasan',
+  'Wouter',
+  'Mohamed',
+  'Johan',
+  'Patrick',
+  'Ronald',
+  'Vincent',
+];
+const CHILDREN = [
+  'Sem',
+  'Noor',
+  'Liam',
+  'Julia',
+  'Finn',
+  'Emma',
+  'Milan',
+  'Sara',
+  'Yara',
+  'Luuk',
+  'Mila',
+  'Zoë',
+  'Levi',
+  'Lina',
+  'Ayoub',
+  'Fenna',
+  'Jesse',
+  'Amir',
+  'Tess',
+  'Nina',
+  'Bilal',
+  'Roos',
+  'Ilias',
+  'Vera',
+  'Thijs',
+  'Selin',
+];
 /** Households per municipality; the last one stays under five (the region view shows "< 5" for it). */
 const MUNICIPALITIES: [string, number][] = [
   ['Tiel', 12],
@@ -262,7 +367,15 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   const [sarah, joost, priya, ruben] = colleagues.map((c) => c.id);
   if (!sarah || !joost || !priya || !ruben) throw new Error('seed: colleagues');
   const { mo, eva, fatima, anouk } = params.people;
-  const names: Record<string, string> = { [mo]: 'Mo Ait Taleb', [eva]: 'Eva Bakker', [fatima]: 'Fatima Yilmaz', [anouk]: 'Anouk Visser', [sarah]: 'Sarah Koster', [joost]: 'Joost van Rijn', [priya]: 'Priya Ramdin' };
+  const names: Record<string, string> = {
+    [mo]: 'Mo Ait Taleb',
+    [eva]: 'Eva Bakker',
+    [fatima]: 'Fatima Yilmaz',
+    [anouk]: 'Anouk Visser',
+    [sarah]: 'Sarah Koster',
+    [joost]: 'Joost van Rijn',
+    [priya]: 'Priya Ramdin',
+  };
   const orgOf: Record<string, string> = {
     [mo]: params.organisations.lokaalTeam,
     [sarah]: params.organisations.lokaalTeam,
@@ -281,11 +394,37 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
     const mother = `${rng.pick(MOTHERS)} ${surname}`;
     const father = `${rng.pick(FATHERS)} ${surname}`;
     const kids = Array.from({ length: rng.int(1, 3) }, () => ({ name: `${rng.pick(CHILDREN)} ${surname}`, age: rng.int(2, 17) }));
-    const kader: Kader = cast.lead === 'fatima' ? 'dwang' : cast.story === 'broken' || cast.story === 'safetyReview' || (cast.story === 'steady' && i % 4 === 0) ? 'drang' : 'vrijwillig';
+    const kader: Kader =
+      cast.lead === 'fatima'
+        ? 'dwang'
+        : cast.story === 'broken' || cast.story === 'safetyReview' || (cast.story === 'steady' && i % 4 === 0)
+          ? 'drang'
+          : 'vrijwillig';
     const status: PlanStatus =
-      cast.story === 'afschalen' ? 'afschalen' : cast.story === 'waakvlam' ? 'waakvlam' : cast.story === 'concept' ? 'concept' : cast.story === 'closed' ? 'afgesloten' : 'actief';
+      cast.story === 'afschalen'
+        ? 'afschalen'
+        : cast.story === 'waakvlam'
+          ? 'waakvlam'
+          : cast.story === 'concept'
+            ? 'concept'
+            : cast.story === 'closed'
+              ? 'afgesloten'
+              : 'actief';
     const ageDays = cast.story === 'concept' ? 6 : cast.story === 'stalled' ? 245 : cast.story === 'returned' ? rng.int(300, 420) : rng.int(60, 330);
-    return { i, ...cast, surname, household: `Familie ${surname}`, municipality: municipalities[i] ?? 'Tiel', twoParents, mother, father, kids, kader, status, ageDays };
+    return {
+      i,
+      ...cast,
+      surname,
+      household: `Familie ${surname}`,
+      municipality: municipalities[i] ?? 'Tiel',
+      twoParents,
+      mother,
+      father,
+      kids,
+      kader,
+      status,
+      ageDays,
+    };
   });
 
   const householdRows = await db
@@ -324,7 +463,16 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   const planIds = planRows.map((p) => p.id);
 
   // --- memberships, consent, regie ---
-  type Member = { planId: string; userId: string; role: PlanRole; basis: AccessBasis; organisationId: string | null; gezag: boolean; hoofdaanbieder: boolean; createdAt: Date };
+  type Member = {
+    planId: string;
+    userId: string;
+    role: PlanRole;
+    basis: AccessBasis;
+    organisationId: string | null;
+    gezag: boolean;
+    hoofdaanbieder: boolean;
+    createdAt: Date;
+  };
   const members: Member[] = [];
   const regie: (typeof regieAssignments.$inferInsert)[] = [];
   const professionalsOf = new Map<string, string[]>();
@@ -346,7 +494,8 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
       add(leadOf(s), 'lokaal_team', 'toestemming');
       pros.push(leadOf(s));
     }
-    const provider = s.story === 'silent' || s.story === 'stalled' || s.story === 'broken' || k % 3 === 0 ? eva : k % 3 === 1 ? joost : k % 5 === 2 ? priya : null;
+    const provider =
+      s.story === 'silent' || s.story === 'stalled' || s.story === 'broken' || k % 3 === 0 ? eva : k % 3 === 1 ? joost : k % 5 === 2 ? priya : null;
     if (provider && s.story !== 'concept') {
       add(provider, 'aanbieder', 'toestemming', { hoofdaanbieder: true });
       pros.push(provider);
@@ -357,10 +506,19 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
     }
     professionalsOf.set(planId, pros);
     const regisseur = s.story === 'noRegisseur' ? null : leadOf(s);
-    if (regisseur) regie.push({ planId, kind: 'casusregie', userId: regisseur, appointedBy: regisseur, reason: 'Plan gestart na de intake.', startedAt: at(s.ageDays) });
+    if (regisseur)
+      regie.push({ planId, kind: 'casusregie', userId: regisseur, appointedBy: regisseur, reason: 'Plan gestart na de intake.', startedAt: at(s.ageDays) });
     else {
       // The previous casusregisseur left the team five weeks ago; nobody has been named since.
-      regie.push({ planId, kind: 'casusregie', userId: ruben, appointedBy: ruben, reason: 'Plan gestart na de intake.', startedAt: at(s.ageDays), endedAt: at(35) });
+      regie.push({
+        planId,
+        kind: 'casusregie',
+        userId: ruben,
+        appointedBy: ruben,
+        reason: 'Plan gestart na de intake.',
+        startedAt: at(s.ageDays),
+        endedAt: at(35),
+      });
     }
   });
   const memberRows = await db
@@ -372,7 +530,13 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   await db.insert(consents).values(
     memberRows
       .filter((m) => m.basis === 'toestemming')
-      .map((m) => ({ planId: m.planId, memberId: m.id, decidedBy: parentOfPlan.get(m.planId) as string, decidedAs: 'ouder' as const, decision: 'gegeven' as const })),
+      .map((m) => ({
+        planId: m.planId,
+        memberId: m.id,
+        decidedBy: parentOfPlan.get(m.planId) as string,
+        decidedAs: 'ouder' as const,
+        decision: 'gegeven' as const,
+      })),
   );
 
   // --- documents, read model, ratings, activity ---
@@ -414,7 +578,14 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
     const doneAt = new Map<string, Date>();
     domains.forEach((domain, g) => {
       const template = rng.pick(GOALS[domain]);
-      const status: GoalStatus = s.status === 'afgesloten' || (s.story === 'waakvlam' && g > 0) ? 'bereikt' : s.story === 'concept' ? 'open' : g === domainCount - 1 && rng.chance(0.3) ? 'open' : 'bezig';
+      const status: GoalStatus =
+        s.status === 'afgesloten' || (s.story === 'waakvlam' && g > 0)
+          ? 'bereikt'
+          : s.story === 'concept'
+            ? 'open'
+            : g === domainCount - 1 && rng.chance(0.3)
+              ? 'open'
+              : 'bezig';
       const actions: NewAction[] = [];
       const [first, second] = template.actions;
       // A done action, when the plan is old enough.
@@ -426,14 +597,16 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
       }
       if (second && status !== 'bereikt') {
         const late =
-          quiet && g < 2 ? rng.int(25, 45)
-          : (s.story === 'overdue' || s.story === 'broken' || s.story === 'placement') && g === 0 ? rng.int(18, 40)
-          : s.story === 'steady' && g === 0 && rng.chance(0.4) ? rng.int(2, 10)
-          : -rng.int(5, 45);
+          quiet && g < 2
+            ? rng.int(25, 45)
+            : (s.story === 'overdue' || s.story === 'broken' || s.story === 'placement') && g === 0
+              ? rng.int(18, 40)
+              : s.story === 'steady' && g === 0 && rng.chance(0.4)
+                ? rng.int(2, 10)
+                : -rng.int(5, 45);
         actions.push({ what: second, owner: g % 2 ? s.mother : (names[lead] as string), due: dayOf(late), done: false });
       }
-      const review =
-        s.story === 'reviewPassed' && g === 0 ? 3 : quiet && g === 0 ? 20 : status === 'bereikt' ? rng.int(20, 90) : -rng.int(7, 75);
+      const review = s.story === 'reviewPassed' && g === 0 ? 3 : quiet && g === 0 ? 20 : status === 'bereikt' ? rng.int(20, 90) : -rng.int(7, 75);
       addGoal(doc, {
         domain,
         words: template.words(kid, parentFirst),
@@ -466,7 +639,15 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
       }
       if (g === 0) {
         for (let n = 0; n < Math.min(3, count); n++) {
-          ratingRows.push({ planId, kind: 'zelfredzaamheid', domain, value: Math.min(5, 2 + n), raterId: lead, raterRole: roleOf.get(`${planId}:${lead}`) ?? 'lokaal_team', createdAt: at(lastDaysAgo + (Math.min(3, count) - 1 - n) * 45) });
+          ratingRows.push({
+            planId,
+            kind: 'zelfredzaamheid',
+            domain,
+            value: Math.min(5, 2 + n),
+            raterId: lead,
+            raterRole: roleOf.get(`${planId}:${lead}`) ?? 'lokaal_team',
+            createdAt: at(lastDaysAgo + (Math.min(3, count) - 1 - n) * 45),
+          });
         }
       }
     });
@@ -474,7 +655,12 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
     updates.push({ doc: docNameFor(planId, 'doelen'), update: Y.encodeStateAsUpdate(doc), userId: lead, createdAt: at(s.ageDays - 2) });
     updates.push({
       doc: docNameFor(planId, 'gezin'),
-      update: richTextUpdate([{ h: 'Wat gaat goed' }, { p: `${parentFirst} zet zich in voor ${kid}.` }, { h: 'Waar maken we ons zorgen over' }, { p: SUMMARY[s.story] }]),
+      update: richTextUpdate([
+        { h: 'Wat gaat goed' },
+        { p: `${parentFirst} zet zich in voor ${kid}.` },
+        { h: 'Waar maken we ons zorgen over' },
+        { p: SUMMARY[s.story] },
+      ]),
       userId: parent,
       createdAt: at(s.ageDays - 1),
     });
@@ -484,8 +670,18 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
       const safety = new Y.Doc();
       addSafetyText(safety, 'worries', 'Spanning in huis loopt soms hoog op, ook als de kinderen erbij zijn.');
       addSafetyText(safety, 'strengths', `${parentFirst} belt op tijd als het mis dreigt te gaan.`);
-      const keep = addAgreement(safety, { what: 'Als het thuis te veel wordt, gaan de kinderen naar oma.', who: s.mother, when: 'meteen', ifNot: 'Dan belt de casusregisseur dezelfde dag.' });
-      const second = addAgreement(safety, { what: 'Geen harde woorden waar de kinderen bij zijn.', who: 'Beide ouders', when: 'altijd', ifNot: 'Gesprek met de gezinsvoogd.' });
+      const keep = addAgreement(safety, {
+        what: 'Als het thuis te veel wordt, gaan de kinderen naar oma.',
+        who: s.mother,
+        when: 'meteen',
+        ifNot: 'Dan belt de casusregisseur dezelfde dag.',
+      });
+      const second = addAgreement(safety, {
+        what: 'Geen harde woorden waar de kinderen bij zijn.',
+        who: 'Beide ouders',
+        when: 'altijd',
+        ifNot: 'Gesprek met de gezinsvoogd.',
+      });
       addWatcher(safety, { name: `Oma ${s.surname}`, role: 'let op de kinderen' });
       setSafetyMeta(safety, { status: 'afgesproken', reviewDate: dayOf(s.story === 'safetyReview' ? 7 : -rng.int(10, 60)) });
       if (s.story === 'broken' || s.story === 'escalated') {
@@ -506,9 +702,13 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
       const evaluation = new Y.Doc();
       const reviewDaysAgo = quiet ? 200 : s.ageDays > 182 ? rng.int(10, 150) : rng.int(10, s.ageDays - 20);
       addReview(evaluation, { date: dayOf(reviewDaysAgo), by: names[lead] as string, summary: 'Evaluatie met het gezin: wat gaat beter, wat nog niet.' });
-      const stable = s.status === 'afgesloten' || s.story === 'waakvlam' ? stableAll : Object.fromEntries(BIG_FIVE.map((d, n) => [d, s.story === 'afschalen' ? n < 4 : rng.chance(0.25)]));
+      const stable =
+        s.status === 'afgesloten' || s.story === 'waakvlam'
+          ? stableAll
+          : Object.fromEntries(BIG_FIVE.map((d, n) => [d, s.story === 'afschalen' ? n < 4 : rng.chance(0.25)]));
       for (const [domain, value] of Object.entries(stable)) setStable(evaluation, domain, value === true);
-      if (s.story === 'waakvlam' || s.story === 'returned') evaluationTypes(evaluation).waakvlam.insert(0, 'Als het weer minder gaat, belt het gezin de casusregisseur.');
+      if (s.story === 'waakvlam' || s.story === 'returned')
+        evaluationTypes(evaluation).waakvlam.insert(0, 'Als het weer minder gaat, belt het gezin de casusregisseur.');
       docs.evaluatie = evaluation;
       updates.push({ doc: docNameFor(planId, 'evaluatie'), update: Y.encodeStateAsUpdate(evaluation), userId: lead, createdAt: at(reviewDaysAgo) });
     }

@@ -93,7 +93,10 @@ export function addReadModel(out: ReadModelRows, docs: SeedDocs, options: { now:
   }
   if (docs.evaluatie) {
     const evaluation = readEvaluation(docs.evaluatie).value;
-    const dates = evaluation.reviews.map((r) => r.date).filter((d) => d !== '').sort();
+    const dates = evaluation.reviews
+      .map((r) => r.date)
+      .filter((d) => d !== '')
+      .sort();
     out.evaluation.push({
       planId,
       stability: Object.fromEntries(Object.entries(evaluation.stability).map(([domain, e]) => [domain, e.stable])),

@@ -24,11 +24,14 @@ export function richTextUpdate(blocks: Block[]): Uint8Array {
         fragment.push([paragraph(block.p)]);
       } else {
         const list = new Y.XmlElement('bulletList');
-        list.insert(0, block.ul.map((item) => {
-          const li = new Y.XmlElement('listItem');
-          li.insert(0, [paragraph(item)]);
-          return li;
-        }));
+        list.insert(
+          0,
+          block.ul.map((item) => {
+            const li = new Y.XmlElement('listItem');
+            li.insert(0, [paragraph(item)]);
+            return li;
+          }),
+        );
         fragment.push([list]);
       }
     }

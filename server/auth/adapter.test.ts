@@ -2,17 +2,11 @@
  * The next-auth adapter on a real database (through db/queries/auth.ts): users are stored with a lower-case email,
  * an OIDC account finds its user, an update changes only the fields it names, and a magic-link token is used once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../test/db';
+import { describe, expect, it } from 'vitest';
+import { databasePerFile } from '../../test/database-per-file';
 import { drizzleAdapter } from './adapter';
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const adapter = () => drizzleAdapter(() => database.db);
 

@@ -5,13 +5,12 @@
  * what the person's role may not read; every view is audited; families and the region's roles have no overzicht.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { setOverride } from '@/db/queries/overrides';
 import { auditEvents, regieAssignments, users } from '@/db/schema';
 import type { OverzichtRow } from '@/lib/api/overzicht';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import {
   buildAction,
   buildAuditEvent,
@@ -31,13 +30,7 @@ import { Refusal } from '../refusal';
 import { homePathOf, overzicht, overzichtRows } from './overzicht';
 import { setPlacement } from './placement';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.8', client: 'vitest' };
 /** Monday 30 November 2026, nine in the morning in the Netherlands. */
@@ -79,7 +72,13 @@ describe('the list', () => {
     const calm = await calmPlan(mo.id, { name: 'Familie Rustig' });
     const late = await calmPlan(mo.id, { name: 'Familie Laat' });
     await buildGoal(database.db, { planId: late.id, goalId: 'goal-late-1' });
-    await buildAction(database.db, { planId: late.id, actionId: 'act-late-1', goalId: 'goal-late-1', dueDate: dayBefore(MONDAY, 20), title: 'Aanmelden bij de schuldhulp' });
+    await buildAction(database.db, {
+      planId: late.id,
+      actionId: 'act-late-1',
+      goalId: 'goal-late-1',
+      dueDate: dayBefore(MONDAY, 20),
+      title: 'Aanmelden bij de schuldhulp',
+    });
     // A plan where Mo is provider only: urgent (no movement for half a year), but after his own.
     const other = await buildDatedPlan(database.db, { createdAt: daysBefore(MONDAY, 200), name: 'Familie Stil' });
     await buildDatedMember(database.db, { planId: other.id, role: 'aanbieder', since: daysBefore(MONDAY, 200), userId: mo.id });
@@ -113,7 +112,14 @@ describe('the list', () => {
     await buildGoal(database.db, { planId: plan.id, goalId: 'g-rev-2', title: 'Naar school', reviewDate: dayBefore(MONDAY, -9), position: 1 });
     await buildAction(database.db, { planId: plan.id, actionId: 'a-rev-1', goalId: 'g-rev-1', dueDate: dayBefore(MONDAY, 3), title: 'Nieuw' });
     await buildAction(database.db, { planId: plan.id, actionId: 'a-rev-2', goalId: 'g-rev-1', dueDate: dayBefore(MONDAY, 10), title: 'Oud' });
-    await buildAction(database.db, { planId: plan.id, actionId: 'a-rev-3', goalId: 'g-rev-2', dueDate: dayBefore(MONDAY, 30), done: true, doneAt: daysBefore(MONDAY, 2) });
+    await buildAction(database.db, {
+      planId: plan.id,
+      actionId: 'a-rev-3',
+      goalId: 'g-rev-2',
+      dueDate: dayBefore(MONDAY, 30),
+      done: true,
+      doneAt: daysBefore(MONDAY, 2),
+    });
     await buildSafety(database.db, { planId: plan.id, reviewDate: dayBefore(MONDAY, -14) });
     const row = await rowOf(mo.id, plan.id, MONDAY);
     expect(row.overdue?.actions.map((a) => a.title)).toEqual(['Oud', 'Nieuw']);
@@ -144,7 +150,15 @@ describe('signals from SQL, to the day', () => {
     expect(kinds(await rowOf(mo.id, plan.id, new Date('2026-11-02T12:00:00+01:00')))).not.toContain('stalled');
     expect(kinds(await rowOf(mo.id, plan.id, new Date('2026-11-03T12:00:00+01:00')))).toContain('stalled');
     // So does a rating.
-    await buildRating(database.db, { planId: plan.id, raterId: sanne, raterRole: 'ouder', value: 6, at: new Date('2026-09-15T11:00:00+02:00'), domain: 'wonen', kind: 'zelfredzaamheid' });
+    await buildRating(database.db, {
+      planId: plan.id,
+      raterId: sanne,
+      raterRole: 'ouder',
+      value: 6,
+      at: new Date('2026-09-15T11:00:00+02:00'),
+      domain: 'wonen',
+      kind: 'zelfredzaamheid',
+    });
     expect(kinds(await rowOf(mo.id, plan.id, new Date('2026-11-09T12:00:00+01:00')))).not.toContain('stalled');
     expect(kinds(await rowOf(mo.id, plan.id, new Date('2026-11-10T12:00:00+01:00')))).toContain('stalled');
   });
@@ -221,9 +235,19 @@ describe('signals from SQL, to the day', () => {
     await buildDatedMember(database.db, { planId: plan.id, role: 'lokaal_team', since: daysBefore(MONDAY, 20), userId: mo.id });
     await buildAuditEvent(database.db, { planId: plan.id, userId: mo.id, action: 'section.write', at: daysBefore(MONDAY, 1) });
     expect(reason(await rowOf(mo.id, plan.id, MONDAY), 'noRegisseur')).toBe('Er is geen casusregisseur benoemd: niemand houdt het geheel bij elkaar.');
-    const left = await buildDatedMember(database.db, { planId: plan.id, role: 'lokaal_team', since: daysBefore(MONDAY, 20), name: 'Ruben', casusregisseur: true, status: 'beeindigd' });
+    const left = await buildDatedMember(database.db, {
+      planId: plan.id,
+      role: 'lokaal_team',
+      since: daysBefore(MONDAY, 20),
+      name: 'Ruben',
+      casusregisseur: true,
+      status: 'beeindigd',
+    });
     expect(kinds(await rowOf(mo.id, plan.id, MONDAY))).toContain('noRegisseur');
-    const [regie] = await database.db.select().from(regieAssignments).where(and(eq(regieAssignments.planId, plan.id), eq(regieAssignments.userId, left.userId)));
+    const [regie] = await database.db
+      .select()
+      .from(regieAssignments)
+      .where(and(eq(regieAssignments.planId, plan.id), eq(regieAssignments.userId, left.userId)));
     expect(regie?.endedAt).toBeNull();
   });
 
@@ -236,7 +260,11 @@ describe('signals from SQL, to the day', () => {
     expect(kinds(await rowOf(mo.id, plan.id, new Date('2026-11-20T12:00:00+01:00')))).not.toContain('professionalSilent');
     const row = await rowOf(mo.id, plan.id, new Date('2026-11-21T12:00:00+01:00'));
     expect(reason(row, 'professionalSilent')).toBe('Geen contact met het plan: Eva Bakker (zorgaanbieder) sinds 10 oktober 2026, 6 weken.');
-    expect(row.professionals.find((p) => p.name === 'Eva Bakker')).toEqual({ name: 'Eva Bakker', role: 'aanbieder', at: new Date('2026-10-10T14:00:00+02:00').toISOString() });
+    expect(row.professionals.find((p) => p.name === 'Eva Bakker')).toEqual({
+      name: 'Eva Bakker',
+      role: 'aanbieder',
+      at: new Date('2026-10-10T14:00:00+02:00').toISOString(),
+    });
   });
 
   it('a threatened out-of-home placement, set and lifted by the casusregisseur', async () => {
@@ -258,7 +286,11 @@ describe('what a role may see', () => {
     const plan = await calmPlan(mo.id);
     const anouk = await buildUser(database.db, { name: 'Anouk' });
     await buildDatedMember(database.db, { planId: plan.id, role: 'verwijzer', since: daysBefore(MONDAY, 30), userId: anouk.id });
-    await buildSafety(database.db, { planId: plan.id, reviewDate: dayBefore(MONDAY, 3), agreements: [{ id: 'agr-v', status: 'verbroken', brokenAt: dayBefore(MONDAY, 2) }] });
+    await buildSafety(database.db, {
+      planId: plan.id,
+      reviewDate: dayBefore(MONDAY, 3),
+      agreements: [{ id: 'agr-v', status: 'verbroken', brokenAt: dayBefore(MONDAY, 2) }],
+    });
     await buildGoal(database.db, { planId: plan.id, goalId: 'g-v-1', reviewDate: dayBefore(MONDAY, -30) });
     const row = await rowOf(anouk.id, plan.id, MONDAY);
     expect(row.safety).toBeNull();
@@ -293,7 +325,10 @@ describe('who has an overzicht', () => {
     const { ctx } = testContext(database.db, { now: () => MONDAY });
     const result = await overzicht(ctx, { userId: mo.id, via: VIA, locale: 'nl', source: 'api' });
     expect(result.rows.map((r) => r.planId)).toEqual([plan.id]);
-    const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, mo.id), eq(auditEvents.action, 'dashboard.view')));
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, mo.id), eq(auditEvents.action, 'dashboard.view')));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ accessPoint: VIA.accessPoint, client: VIA.client, details: { via: 'api', count: 1, planIds: [plan.id] } });
     expect(await homePathOf(ctx, { userId: mo.id })).toBe('/overzicht');

@@ -5,7 +5,7 @@ import 'server-only';
  * moment it opens: SQL only (db/queries/dashboard.ts), no live document is loaded. Each row shows only what the
  * person's role may read in that plan (lib/policy.ts), and every view is an audit event (`dashboard.view`).
  */
-import { loadDashboardFacts, standingOf, type DashboardFacts, type DashboardMember, type DashboardPlan } from '@/db/queries/dashboard';
+import { loadDashboardFacts, standingOf, type DashboardFacts, type DashboardMember, type DashboardPlan, type Standing } from '@/db/queries/dashboard';
 import type { Locale } from '@/i18n/config';
 import type { OverzichtActivity, OverzichtResponse, OverzichtRow } from '@/lib/api/overzicht';
 import { bigFiveCells, byUrgency, type UrgencyKey } from '@/lib/overzicht';
@@ -33,18 +33,22 @@ import { describer, short, type Describer } from './reasons';
 /** Same words as any page that does not exist: the overzicht is not there for families, network or the region. */
 export const overzichtNotFound = () => new Refusal('not_found', 'Deze pagina bestaat niet of je hebt er geen toegang toe.', { code: 'not_found' });
 
-/** Professionals (not families, their network, or the region's roles) have an overzicht. */
+/**
+ * Professionals have an overzicht: whoever holds a professional role in a plan, or works for a care organisation
+ * and is in no plan as family. Families, their network and the region's roles (gemeente, beheerder) do not.
+ */
+const professional = (standing: Standing | null) =>
+  Boolean(standing && !standing.regionRole && (standing.professionalPlans > 0 || (standing.professionalOrganisation && standing.familyPlans === 0)));
+
 export async function hasOverzicht(ctx: Pick<ServiceContext, 'db'>, params: { userId: string }): Promise<boolean> {
-  const standing = await standingOf(ctx.db, params);
-  if (!standing || standing.regionRole) return false;
-  return standing.professionalPlans > 0 || (standing.professionalOrganisation && standing.familyPlans === 0);
+  return professional(await standingOf(ctx.db, params));
 }
 
 /** Where a signed-in person starts: the overzicht for professionals, the region for its roles, else "Mijn plannen". */
 export async function homePathOf(ctx: Pick<ServiceContext, 'db'>, params: { userId: string }): Promise<'/overzicht' | '/regio' | '/plannen'> {
   const standing = await standingOf(ctx.db, params);
   if (standing?.regionRole) return '/regio';
-  return (await hasOverzicht(ctx, params)) ? '/overzicht' : '/plannen';
+  return professional(standing) ? '/overzicht' : '/plannen';
 }
 
 const latest = (dates: (Date | null | undefined)[]): Date | null =>
@@ -106,9 +110,7 @@ function factsOf(plan: DashboardPlan, all: DashboardFacts, g: Grouped, activity:
     ratings: g.ratings.get(plan.planId) ?? [],
     safety: safety ? { status: safety.status, reviewDate: safety.reviewDate } : null,
     brokenAgreements: g.broken.get(plan.planId) ?? [],
-    evaluation: evaluation
-      ? { stability: (evaluation.stability ?? {}) as Record<string, boolean>, latestReviewDate: evaluation.latestReviewDate }
-      : null,
+    evaluation: evaluation ? { stability: (evaluation.stability ?? {}) as Record<string, boolean>, latestReviewDate: evaluation.latestReviewDate } : null,
     lastChange: latest([all.lastWrite.get(plan.planId), ...members.map((m) => m.lastEdit)]),
     professionals: members
       .filter((m) => isProfessionalRole(m.role))
@@ -117,10 +119,7 @@ function factsOf(plan: DashboardPlan, all: DashboardFacts, g: Grouped, activity:
 }
 
 /** The overzicht rows of a person, most urgent first. Does not audit (see `overzicht`). */
-export async function overzichtRows(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
-  params: { userId: string; locale: Locale },
-): Promise<OverzichtResponse> {
+export async function overzichtRows(ctx: Pick<ServiceContext, 'db' | 'clock'>, params: { userId: string; locale: Locale }): Promise<OverzichtResponse> {
   const now = ctx.clock();
   const today = dayOf(now);
   const all = await loadDashboardFacts(ctx.db, { userId: params.userId });
@@ -188,12 +187,11 @@ export async function overzichtRows(
   return { generatedAt: now.toISOString(), today, rows };
 }
 
-/** The overzicht as a person opens it (page or API): refused for anyone without one, and audited. */
-export async function overzicht(
+/** The rows, and the view on the audit trail (`dashboard.view`, with the plans shown). */
+async function viewed(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   params: { userId: string; via: Via; locale: Locale; source: 'page' | 'api' },
 ): Promise<OverzichtResponse> {
-  if (!(await hasOverzicht(ctx, params))) throw overzichtNotFound();
   const result = await overzichtRows(ctx, params);
   await recordAudit(ctx.db, {
     action: 'dashboard.view',
@@ -205,12 +203,21 @@ export async function overzicht(
   return result;
 }
 
+/** The overzicht as a person opens it (page or API): refused for anyone without one, and audited. */
+export async function overzicht(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  params: { userId: string; via: Via; locale: Locale; source: 'page' | 'api' },
+): Promise<OverzichtResponse> {
+  if (!(await hasOverzicht(ctx, params))) throw overzichtNotFound();
+  return viewed(ctx, params);
+}
+
 /** What the page `/overzicht` loads; null for anyone without an overzicht (the page answers 404). */
 export async function overzichtPage(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   params: { userId: string; via: Via; locale: Locale },
 ): Promise<{ data: OverzichtResponse; mayStart: boolean } | null> {
   if (!(await hasOverzicht(ctx, params))) return null;
-  const data = await overzicht(ctx, { ...params, source: 'page' });
+  const data = await viewed(ctx, { ...params, source: 'page' });
   return { data, mayStart: await canStartPlans(ctx.db, { userId: params.userId }) };
 }

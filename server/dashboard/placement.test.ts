@@ -4,26 +4,23 @@
  * exists; professionals who read the professional section see it.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, placementThreats } from '@/db/schema';
 import { PlacementInput } from '@/lib/placement-input';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildPlanWithMembers } from '@/test/factories';
 import { Refusal } from '../refusal';
 import { placementState, setPlacement } from './placement';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.9', client: 'vitest' };
-const refusalOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Refusal);
+const refusalOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as Refusal,
+  );
 
 async function family() {
   return buildPlanWithMembers(database.db, 'secret', {
@@ -49,7 +46,10 @@ describe('the placement flag', () => {
       [false, 'Oma vangt de kinderen op'],
       [true, 'Moeder kan de zorg niet aan'],
     ]);
-    const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'placement.set')));
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.planId, plan.id), eq(auditEvents.action, 'placement.set')));
     expect(events.map((e) => [e.actorUserId, e.actorRole, e.section, e.accessPoint, (e.details as { threatened: boolean }).threatened])).toEqual([
       [people.mo.user.id, 'lokaal_team', 'professioneel', VIA.accessPoint, true],
       [people.mo.user.id, 'lokaal_team', 'professioneel', VIA.accessPoint, false],

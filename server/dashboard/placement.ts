@@ -31,10 +31,7 @@ export async function placementState(ctx: Pick<ServiceContext, 'db'>, params: { 
 }
 
 /** Sets or lifts the flag (casusregisseur only); lifting a flag that is not set is refused. */
-export async function setPlacement(
-  ctx: Pick<ServiceContext, 'db'>,
-  params: { actor: Actor; input: PlacementInput; via: Via },
-): Promise<PlacementState> {
+export async function setPlacement(ctx: Pick<ServiceContext, 'db'>, params: { actor: Actor; input: PlacementInput; via: Via }): Promise<PlacementState> {
   const access = await accessOf(ctx.db, params.actor);
   const { member, plan } = access;
   if (!canManage(member)) {

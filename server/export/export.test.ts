@@ -4,9 +4,8 @@
  * left out); Dutch diacritics survive into the PDF; every export is audited.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { createThread } from '@/db/queries/comments';
 import { appendUpdates } from '@/db/queries/yjs';
 import { auditEvents, households, regions } from '@/db/schema';
@@ -14,22 +13,16 @@ import { docNameFor } from '@/lib/sections';
 import { yItem, yText } from '@/lib/shapes/common';
 import { addReview, evaluationTypes, setStable } from '@/lib/shapes/evaluation';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
 import { exportPlan } from './export';
 import { buildExport } from './model';
 import { printableExport, printableText } from './printable';
 import { toWinAnsi } from './pdf';
 
-let database: Database;
+const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
 
 const MARKER = `MELDCODE-MARKER-${Math.random().toString(36).slice(2, 10)}`;
 

@@ -3,10 +3,9 @@
  * nothing for anyone outside the plan; what they show is on the audit trail with the page's access point.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { testContext } from '@/test/context';
 import { buildUser } from '@/test/factories';
 import { buildFamilyPlan, tokenFromMail, uniqueEmail } from '@/test/membership-factories';
@@ -15,13 +14,7 @@ import { consentPage, invitationPage, membersPage } from './membership';
 
 const VIA = { accessPoint: '192.0.2.9', client: 'vitest' };
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 async function events(planId: string, action: string) {
   return database.db

@@ -3,10 +3,9 @@
  * someone who is not an active member of the plan (and then writes nothing either).
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { testContext } from '@/test/context';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
 import { createVersion } from '../plans/versions';
@@ -17,13 +16,7 @@ import { whoLookedPage } from './who-looked';
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const ctx = () => testContext(database.db).ctx;
 

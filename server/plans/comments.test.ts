@@ -5,23 +5,16 @@
  * after the commit.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { auditEvents, comments, commentThreads } from '@/db/schema';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { refusalOf } from '@/test/assert';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildMember, buildPlan, buildUser } from '@/test/factories';
-import { Refusal } from '../refusal';
 import { closeThread, openThreads, replyToThread, startThread } from './comments';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
@@ -50,16 +43,6 @@ async function planWithPeople() {
   await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
   const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
   return { plan, as, ...people };
-}
-
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 const commentEvents = (planId: string) =>
@@ -103,15 +86,15 @@ describe('comment threads', () => {
   it('a read-only role may read but not comment; a hidden section and an outsider find nothing; bad anchors are refused', async () => {
     const f = await planWithPeople();
     const { ctx, notified } = testContext(database.db);
-    const byReferrer = await refusal(startThread(ctx, { actor: f.as(f.referrer), section: 'gezin', input: thread(), via: VIA }));
+    const byReferrer = await refusalOf(startThread(ctx, { actor: f.as(f.referrer), section: 'gezin', input: thread(), via: VIA }));
     expect(byReferrer.kind).toBe('forbidden');
     expect(byReferrer.message).toBe('Je mag in dit onderdeel niet reageren.');
     // professioneel is hidden from parents: as if it does not exist, for reading and for writing.
-    expect((await refusal(openThreads(ctx, { actor: f.as(f.parent), section: 'professioneel' }))).code).toBe('section_not_found');
-    expect((await refusal(startThread(ctx, { actor: f.as(f.parent), section: 'professioneel', input: thread(), via: VIA }))).kind).toBe('not_found');
-    expect((await refusal(openThreads(ctx, { actor: f.as(f.outsider), section: 'gezin' }))).code).toBe('plan_not_found');
-    expect((await refusal(startThread(ctx, { actor: f.as(f.outsider), section: 'gezin', input: thread(), via: VIA }))).kind).toBe('not_found');
-    const bad = await refusal(startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: { ...thread(), anchorStart: '////' }, via: VIA }));
+    expect((await refusalOf(openThreads(ctx, { actor: f.as(f.parent), section: 'professioneel' }))).code).toBe('section_not_found');
+    expect((await refusalOf(startThread(ctx, { actor: f.as(f.parent), section: 'professioneel', input: thread(), via: VIA }))).kind).toBe('not_found');
+    expect((await refusalOf(openThreads(ctx, { actor: f.as(f.outsider), section: 'gezin' }))).code).toBe('plan_not_found');
+    expect((await refusalOf(startThread(ctx, { actor: f.as(f.outsider), section: 'gezin', input: thread(), via: VIA }))).kind).toBe('not_found');
+    const bad = await refusalOf(startThread(ctx, { actor: f.as(f.parent), section: 'gezin', input: { ...thread(), anchorStart: '////' }, via: VIA }));
     expect(bad.kind).toBe('invalid');
     // The provider may comment on the professional section; the parent never sees that thread.
     await startThread(ctx, { actor: f.as(f.provider), section: 'professioneel', input: thread('Meldcode besproken.'), via: VIA });
@@ -130,14 +113,14 @@ describe('comment threads', () => {
     const otherId = await startThread(ctx, { actor: other.as(other.parent), section: 'gezin', input: thread(), via: VIA });
     notified.length = 0;
     const reply = (threadId: string, section: 'gezin' | 'doelen' = 'gezin') =>
-      refusal(replyToThread(ctx, { actor: f.as(f.parent), section, threadId, body: 'antwoord', via: VIA }));
+      refusalOf(replyToThread(ctx, { actor: f.as(f.parent), section, threadId, body: 'antwoord', via: VIA }));
     expect((await reply(id, 'doelen')).code).toBe('thread_not_found');
     expect((await reply(otherId)).code).toBe('thread_not_found');
     expect((await reply('not-a-uuid')).code).toBe('thread_not_found');
-    expect((await refusal(closeThread(ctx, { actor: f.as(f.referrer), section: 'gezin', threadId: id, via: VIA }))).kind).toBe('forbidden');
+    expect((await refusalOf(closeThread(ctx, { actor: f.as(f.referrer), section: 'gezin', threadId: id, via: VIA }))).kind).toBe('forbidden');
 
     await closeThread(ctx, { actor: f.as(f.parent), section: 'gezin', threadId: id, via: VIA });
-    expect((await refusal(closeThread(ctx, { actor: f.as(f.parent), section: 'gezin', threadId: id, via: VIA }))).code).toBe('thread_not_found');
+    expect((await refusalOf(closeThread(ctx, { actor: f.as(f.parent), section: 'gezin', threadId: id, via: VIA }))).code).toBe('thread_not_found');
     expect((await reply(id)).code).toBe('thread_not_found');
 
     const stored = await database.db

@@ -4,29 +4,22 @@
  * with a reason it is allowed and recorded with the stability snapshot and an audit event.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { appendUpdates } from '@/db/queries/yjs';
 import { auditEvents, plans, planStatusChanges } from '@/db/schema';
 import { BIG_FIVE } from '@/lib/bigfive';
 import { docNameFor } from '@/lib/sections';
 import { setStable, stabilityNote } from '@/lib/shapes/evaluation';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { refusalOf } from '@/test/assert';
+import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
-import { Refusal } from '../refusal';
 import { changeStatus } from './lifecycle';
 
-let database: Database;
+const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
 
 async function planWithRegisseur(status: 'actief' | 'afschalen' = 'actief') {
   const db = database.db;
@@ -49,16 +42,6 @@ async function storeStable(planId: string, domains: readonly string[]) {
   await appendUpdates(database.db, [{ doc: docNameFor(planId, 'evaluatie'), update: Y.encodeStateAsUpdate(doc), userId: null }]);
 }
 
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
-
 async function statusOf(planId: string) {
   const [row] = await database.db.select({ status: plans.status }).from(plans).where(eq(plans.id, planId));
   return row?.status;
@@ -68,10 +51,10 @@ describe('changeStatus', () => {
   it('refuses closing while a Big Five domain is not stable and no reason is given; nothing is written', async () => {
     const { plan, regisseur } = await planWithRegisseur();
     await storeStable(plan.id, ['support', 'wonen', 'school_werk']);
-    const err = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'afgesloten' }));
+    const err = await refusalOf(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'afgesloten' }));
     expect(err.kind).toBe('conflict');
     expect(err.message).toContain('nog niet stabiel: Inkomen, Welzijn');
-    const waakvlam = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'waakvlam', reason: '  ' }));
+    const waakvlam = await refusalOf(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'waakvlam', reason: '  ' }));
     expect(waakvlam.kind).toBe('conflict');
     expect(await statusOf(plan.id)).toBe('actief');
     expect(await database.db.select().from(planStatusChanges).where(eq(planStatusChanges.planId, plan.id))).toEqual([]);
@@ -112,11 +95,11 @@ describe('changeStatus', () => {
 
   it('refuses transitions outside the lifecycle, and anyone but the casusregisseur; outsiders see no plan', async () => {
     const { plan, regisseur, parent } = await planWithRegisseur();
-    expect((await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'concept' }))).kind).toBe('conflict');
-    const byParent = await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, to: 'afschalen' }));
+    expect((await refusalOf(changeStatus(ctx(), { actor: { planId: plan.id, userId: regisseur.id }, via: VIA, to: 'concept' }))).kind).toBe('conflict');
+    const byParent = await refusalOf(changeStatus(ctx(), { actor: { planId: plan.id, userId: parent.id }, via: VIA, to: 'afschalen' }));
     expect(byParent.kind).toBe('forbidden');
     const outsider = await buildUser(database.db);
-    expect((await refusal(changeStatus(ctx(), { actor: { planId: plan.id, userId: outsider.id }, via: VIA, to: 'afschalen' }))).kind).toBe('not_found');
+    expect((await refusalOf(changeStatus(ctx(), { actor: { planId: plan.id, userId: outsider.id }, via: VIA, to: 'afschalen' }))).kind).toBe('not_found');
     expect(await statusOf(plan.id)).toBe('actief');
   });
 });

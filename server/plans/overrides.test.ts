@@ -5,25 +5,18 @@
  * connections are made to reconnect only after the commit.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { loadMember } from '@/db/queries/members';
 import { auditEvents, planSectionOverrides } from '@/db/schema';
 import { OverrideInput } from '@/lib/override-input';
 import { can, levelOf } from '@/lib/policy';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { refusalOf } from '@/test/assert';
+import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
-import { Refusal } from '../refusal';
 import { overridesOf, setSectionOverride } from './overrides';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
@@ -44,16 +37,6 @@ async function planWithPeople() {
   await buildMember(db, { planId: plan.id, userId: people.network.id, role: 'netwerk' });
   const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
   return { plan, as, ...people };
-}
-
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 const override = (level: 'none' | 'read' | 'comment' | 'edit' | null, reason = 'Oma helpt mee met de doelen.') =>
@@ -102,12 +85,12 @@ describe('overrides', () => {
     const f = await planWithPeople();
     const { ctx, refreshed } = testContext(database.db);
     for (const who of [f.team, f.parent, f.network]) {
-      const err = await refusal(setSectionOverride(ctx, { actor: f.as(who), input: override('edit'), via: VIA }));
+      const err = await refusalOf(setSectionOverride(ctx, { actor: f.as(who), input: override('edit'), via: VIA }));
       expect([err.kind, err.message]).toEqual(['forbidden', 'Alleen de casusregisseur kan de rechten in dit plan aanpassen.']);
-      expect((await refusal(overridesOf(ctx, { actor: f.as(who) }))).kind).toBe('forbidden');
+      expect((await refusalOf(overridesOf(ctx, { actor: f.as(who) }))).kind).toBe('forbidden');
     }
-    expect((await refusal(setSectionOverride(ctx, { actor: f.as(f.outsider), input: override('edit'), via: VIA }))).kind).toBe('not_found');
-    expect((await refusal(overridesOf(ctx, { actor: { planId: 'not-a-uuid', userId: f.regisseur.id } }))).kind).toBe('not_found');
+    expect((await refusalOf(setSectionOverride(ctx, { actor: f.as(f.outsider), input: override('edit'), via: VIA }))).kind).toBe('not_found');
+    expect((await refusalOf(overridesOf(ctx, { actor: { planId: 'not-a-uuid', userId: f.regisseur.id } }))).kind).toBe('not_found');
     expect(await overrideRows(f.plan.id)).toEqual([]);
     expect(await overrideEvents(f.plan.id)).toEqual([]);
     expect(refreshed).toEqual([]);

@@ -4,9 +4,8 @@
  * each rating is audited and announced to the open doelen editors.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { insertRating, listRatings } from '@/db/queries/ratings';
 import { setOverride } from '@/db/queries/overrides';
 import { appendUpdates } from '@/db/queries/yjs';
@@ -15,19 +14,13 @@ import { RatingInput } from '@/lib/rating-input';
 import { docNameFor } from '@/lib/sections';
 import { addGoal } from '@/lib/shapes/goals';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildMember, buildUser } from '@/test/factories';
 import { buildFamilyPlan, uniqueEmail } from '@/test/membership-factories';
 import { Refusal } from '../refusal';
 import { addGoalRating, listGoalRatings } from './ratings';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 

@@ -5,23 +5,16 @@
  * family is read by professionals only.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, ratings } from '@/db/schema';
 import { BrokenAgreementInput, SafetyRatingInput } from '@/lib/safety-input';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { refusalOf } from '@/test/assert';
+import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
-import { Refusal } from '../refusal';
 import { brokenDecisions, rateSafety, recordBrokenAgreementDecision, safetyScale } from './safety';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
@@ -45,16 +38,6 @@ async function safetyPlan() {
   await buildMember(db, { planId: plan.id, userId: people.referrer.id, role: 'verwijzer' });
   const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
   return { plan, as, ...people };
-}
-
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 const eventsOf = (planId: string, action: string) =>
@@ -100,14 +83,14 @@ describe('the safety scale', () => {
     const f = await safetyPlan();
     const { ctx, notified } = testContext(database.db);
     const input = SafetyRatingInput.parse({ value: 5 });
-    const byProvider = await refusal(rateSafety(ctx, { actor: f.as(f.provider), input, via: VIA }));
+    const byProvider = await refusalOf(rateSafety(ctx, { actor: f.as(f.provider), input, via: VIA }));
     expect(byProvider.kind).toBe('forbidden');
     expect(byProvider.message).toMatch(/geen cijfer/);
     for (const who of [f.referrer, f.outsider]) {
-      expect((await refusal(rateSafety(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('not_found');
-      expect((await refusal(safetyScale(ctx, { actor: f.as(who) }))).kind).toBe('not_found');
+      expect((await refusalOf(rateSafety(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('not_found');
+      expect((await refusalOf(safetyScale(ctx, { actor: f.as(who) }))).kind).toBe('not_found');
     }
-    expect((await refusal(safetyScale(ctx, { actor: { planId: 'not-a-uuid', userId: f.parent.id } }))).kind).toBe('not_found');
+    expect((await refusalOf(safetyScale(ctx, { actor: { planId: 'not-a-uuid', userId: f.parent.id } }))).kind).toBe('not_found');
     expect(await safetyRows(f.plan.id)).toEqual([]);
     expect(await eventsOf(f.plan.id, 'safety.rate')).toEqual([]);
     expect(notified).toEqual([]);
@@ -153,10 +136,10 @@ describe('broken agreements', () => {
     const { ctx } = testContext(database.db);
     const input = BrokenAgreementInput.parse({ agreementId: 'afspraak-0002', discussedWithFamily: true });
     for (const who of [f.parent, f.network, f.provider]) {
-      expect((await refusal(recordBrokenAgreementDecision(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('forbidden');
+      expect((await refusalOf(recordBrokenAgreementDecision(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('forbidden');
     }
     for (const who of [f.referrer, f.outsider]) {
-      expect((await refusal(recordBrokenAgreementDecision(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('not_found');
+      expect((await refusalOf(recordBrokenAgreementDecision(ctx, { actor: f.as(who), input, via: VIA }))).kind).toBe('not_found');
     }
     expect(await eventsOf(f.plan.id, 'safety.agreement_broken')).toEqual([]);
   });
@@ -173,6 +156,6 @@ describe('broken agreements', () => {
       ['afspraak-0003', false, 'Veiligheid van het kind.', 'Mo Regisseur'],
     ]);
     for (const who of [f.parent, f.network]) expect(await brokenDecisions(ctx, { actor: f.as(who) })).toEqual({ visible: false, decisions: [] });
-    for (const who of [f.referrer, f.outsider]) expect((await refusal(brokenDecisions(ctx, { actor: f.as(who) }))).kind).toBe('not_found');
+    for (const who of [f.referrer, f.outsider]) expect((await refusalOf(brokenDecisions(ctx, { actor: f.as(who) }))).kind).toBe('not_found');
   });
 });

@@ -3,24 +3,17 @@
  * member and casusregisseur, in one transaction with its audit event; anyone else is refused and nothing is written.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditEvents, householdPeople, households, plans } from '@/db/schema';
 import { StartPlanInput } from '@/lib/plan-input';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildOrganisation, buildUser } from '@/test/factories';
 import { Refusal } from '../refusal';
 import { requirePlanAccess } from './plan-access';
 import { canStartPlans, startPlan } from './start';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 const input = (householdName: string) =>

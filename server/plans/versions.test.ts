@@ -4,30 +4,23 @@
  * saw; and the database itself refuses any change to a stored version or signature.
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { appendUpdates } from '@/db/queries/yjs';
 import { auditEvents, planSignatures, planVersions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { fragmentText } from '@/lib/shapes/common';
 import { testContext } from '@/test/context';
-import { openTestDatabase } from '@/test/db';
+import { refusalOf } from '@/test/assert';
+import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
-import { Refusal } from '../refusal';
 import { docFromUpdates } from './section-state';
 import { canonicalJson, hashSnapshot } from './version-hash';
 import { createVersion, signVersion, versionsOfPlan, viewVersion } from './versions';
 
-let database: Database;
+const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
 const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
 
 function paragraphUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -69,16 +62,6 @@ async function databaseRefusal(p: PromiseLike<unknown>): Promise<string> {
   throw new Error('expected the database to refuse');
 }
 
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('canonical hash', () => {
   it('does not depend on key order, and changes with any content', () => {
     expect(canonicalJson({ b: '2', a: { d: 1, c: [2, 1] } })).toBe('{"a":{"c":[2,1],"d":1},"b":"2"}');
@@ -105,8 +88,8 @@ describe('versions', () => {
 
   it('only the casusregisseur creates a version', async () => {
     const f = await family();
-    expect((await refusal(createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, via: VIA, name: 'x' }))).kind).toBe('forbidden');
-    expect((await refusal(createVersion(ctx(), { actor: { planId: f.plan.id, userId: (await buildUser(database.db)).id }, via: VIA, name: 'x' }))).kind).toBe(
+    expect((await refusalOf(createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, via: VIA, name: 'x' }))).kind).toBe('forbidden');
+    expect((await refusalOf(createVersion(ctx(), { actor: { planId: f.plan.id, userId: (await buildUser(database.db)).id }, via: VIA, name: 'x' }))).kind).toBe(
       'not_found',
     );
   });
@@ -121,20 +104,22 @@ describe('versions', () => {
     expect(forProvider.sections.map((s) => s.key)).toContain('professioneel');
     // Another plan's version cannot be reached through this plan.
     const other = await family();
-    expect((await refusal(viewVersion(ctx(), { actor: { planId: other.plan.id, userId: other.parent.id }, versionId: id, via: VIA }))).kind).toBe('not_found');
+    expect((await refusalOf(viewVersion(ctx(), { actor: { planId: other.plan.id, userId: other.parent.id }, versionId: id, via: VIA }))).kind).toBe(
+      'not_found',
+    );
   });
 
   it('a signature needs the hash the signer saw; twice is refused; network members do not sign', async () => {
     const f = await family();
     const v = await createVersion(ctx(), { actor: { planId: f.plan.id, userId: f.regisseur.id }, via: VIA, name: 'v1' });
-    const wrong = await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: 'a'.repeat(64) }));
+    const wrong = await refusalOf(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: 'a'.repeat(64) }));
     expect(wrong.kind).toBe('conflict');
     await signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash });
     await signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.provider.id }, versionId: v.id, via: VIA, hash: v.hash });
     expect(
-      (await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash }))).message,
+      (await refusalOf(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.parent.id }, versionId: v.id, via: VIA, hash: v.hash }))).message,
     ).toContain('al ondertekend');
-    expect((await refusal(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.network.id }, versionId: v.id, via: VIA, hash: v.hash }))).kind).toBe(
+    expect((await refusalOf(signVersion(ctx(), { actor: { planId: f.plan.id, userId: f.network.id }, versionId: v.id, via: VIA, hash: v.hash }))).kind).toBe(
       'forbidden',
     );
     const [listed] = await versionsOfPlan(ctx(), { actor: { planId: f.plan.id, userId: f.network.id } });

@@ -11,7 +11,10 @@ const ProjectableEvaluation = z.object({
 
 export async function projectEvaluation(db: Db, planId: string, evaluation: unknown): Promise<{ reviews: number }> {
   const parsed = ProjectableEvaluation.parse(evaluation);
-  const dates = parsed.reviews.map((r) => r.date).filter((d) => d !== '').sort();
+  const dates = parsed.reviews
+    .map((r) => r.date)
+    .filter((d) => d !== '')
+    .sort();
   const stability = Object.fromEntries(Object.entries(parsed.stability).map(([domain, entry]) => [domain, entry.stable]));
   await replaceProjectedEvaluation(db, {
     planId,

@@ -4,33 +4,33 @@
  * and latest review are projected — and invalid content never is.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '@/db/client';
 import { projectedActions, projectedAgreements, projectedEvaluation } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { addReview, evaluationTypes, setStable } from '@/lib/shapes/evaluation';
 import { addGoal, setActionDone } from '@/lib/shapes/goals';
 import { addAgreement, recordBrokenAgreement } from '@/lib/shapes/safety';
 import { yItem } from '@/lib/shapes/common';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildPlan } from '@/test/factories';
 import { projectDoc } from './projector';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 const quiet = () => undefined;
 
 it('an action keeps the moment it was first seen done; undone, it loses it', async () => {
   const plan = await buildPlan(database.db);
   const doc = new Y.Doc();
-  const goal = addGoal(doc, { domain: 'wonen', words: 'Eigen kamer', actions: [{ id: 'action-one-1', what: 'Bellen', done: false }, { id: 'action-two-2', what: 'Mailen', done: true }] });
+  const goal = addGoal(doc, {
+    domain: 'wonen',
+    words: 'Eigen kamer',
+    actions: [
+      { id: 'action-one-1', what: 'Bellen', done: false },
+      { id: 'action-two-2', what: 'Mailen', done: true },
+    ],
+  });
   const name = docNameFor(plan.id, 'doelen');
   await projectDoc(database.db, name, doc, quiet);
   const doneAt = async () =>

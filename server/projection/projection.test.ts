@@ -34,10 +34,14 @@ afterAll(async () => {
 
 /** Waits until the server's copy of the doc has everything the client has, then stores and projects it. */
 async function settle(docName: string, client: Y.Doc): Promise<void> {
-  await waitFor(() => {
-    const room = node.rt.registry.get(docName);
-    return room !== undefined && Y.encodeStateVector(room.doc).toString() === Y.encodeStateVector(client).toString();
-  }, 'server has the client state', 20_000);
+  await waitFor(
+    () => {
+      const room = node.rt.registry.get(docName);
+      return room !== undefined && Y.encodeStateVector(room.doc).toString() === Y.encodeStateVector(client).toString();
+    },
+    'server has the client state',
+    20_000,
+  );
   await node.rt.flush();
   await projector.flush();
 }
@@ -94,9 +98,41 @@ describe('goals read model', () => {
     // A crafted client can put anything in the doc; the reader must refuse it.
     a.doc.transact(() => {
       goalsOf(a.doc).push([
-        yItem({ id: 'wrongdomain01', domain: 'onzin', words: yText('verkeerd domein'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ domain: 'wonen', words: yText('geen id'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
-        yItem({ id: 'scriptgoal01', domain: 'welzijn', words: yText('<script>alert(1)</script>'), forWhom: '', owner: '', status: 'open', whenReached: yText(''), reviewDate: '', createdAt: '', actions: new Y.Array() }),
+        yItem({
+          id: 'wrongdomain01',
+          domain: 'onzin',
+          words: yText('verkeerd domein'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          domain: 'wonen',
+          words: yText('geen id'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
+        yItem({
+          id: 'scriptgoal01',
+          domain: 'welzijn',
+          words: yText('<script>alert(1)</script>'),
+          forWhom: '',
+          owner: '',
+          status: 'open',
+          whenReached: yText(''),
+          reviewDate: '',
+          createdAt: '',
+          actions: new Y.Array(),
+        }),
       ]);
     });
     await settle(docName, a.doc);
@@ -121,6 +157,11 @@ describe('safety read model', () => {
     const expected = readSafety(a.doc).value;
     expect(safety).toEqual(expect.objectContaining({ status: expected.meta.status, reviewDate: '2026-12-15', agreements: 2, brokenAgreements: 1 }));
     const agreements = await database.db.select().from(projectedAgreements).where(eq(projectedAgreements.planId, plan.id));
-    expect(agreements.map((x) => [x.agreementId, x.status]).sort()).toEqual([[keep, 'geldt'], [broken, 'verbroken']].sort());
+    expect(agreements.map((x) => [x.agreementId, x.status]).sort()).toEqual(
+      [
+        [keep, 'geldt'],
+        [broken, 'verbroken'],
+      ].sort(),
+    );
   });
 });

@@ -6,7 +6,16 @@ import { replaceProjectedSafety } from '../../db/queries/projection';
 const ProjectableSafety = z.object({
   meta: z.object({ status: z.string(), reviewDate: z.string() }).partial().default({}),
   agreements: z
-    .array(z.object({ id: z.string(), what: z.string(), who: z.string(), status: z.string(), brokenAt: z.string().default(''), escalated: z.boolean().default(false) }))
+    .array(
+      z.object({
+        id: z.string(),
+        what: z.string(),
+        who: z.string(),
+        status: z.string(),
+        brokenAt: z.string().default(''),
+        escalated: z.boolean().default(false),
+      }),
+    )
     .default([]),
 });
 

@@ -86,6 +86,11 @@ export function csvLabels(t: (key: string) => string, tStatus: (key: string) => 
 
 /** "regio-2026-Q3.csv", or "regio-2026-Q3-west-betuwe.csv" for one municipality (ASCII only, no spaces). */
 export function csvFileName(period: string, municipality: string | null): string {
-  const slug = (municipality ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (municipality ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `regio-${period}${slug ? `-${slug}` : ''}.csv`;
 }

@@ -6,18 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { domainChangeGroups, flowGroups, planStateGroups } from '@/db/queries/region';
-import {
-  auditEvents,
-  householdPeople,
-  households,
-  planMembers,
-  planStatusChanges,
-  plans,
-  projectedGoals,
-  ratings,
-  regieAssignments,
-  users,
-} from '@/db/schema';
+import { auditEvents, householdPeople, households, planMembers, planStatusChanges, plans, projectedGoals, ratings, regieAssignments, users } from '@/db/schema';
 import { UNKNOWN_MUNICIPALITY, type RegionReport } from '@/lib/api/region';
 import { monthsBegun, parsePeriod, periodContaining, type Period } from '@/lib/region-periods';
 import type { PlanRole, PlanStatus } from '@/lib/roles';
@@ -166,7 +155,13 @@ beforeAll(async () => {
       regisseur: i < 14,
       goals: i < 10 ? { total: 2, reached: i < 7 ? 1 : 0 } : undefined,
       // Five came back from waakvlam last quarter.
-      changes: i < 5 ? [{ from: 'actief', to: 'waakvlam', at: longAgo }, { from: 'waakvlam', to: 'actief', at: inPrevious }] : undefined,
+      changes:
+        i < 5
+          ? [
+              { from: 'actief', to: 'waakvlam', at: longAgo },
+              { from: 'waakvlam', to: 'actief', at: inPrevious },
+            ]
+          : undefined,
       ratings: [
         ...(i < 6 ? [{ domain: 'wonen', role: 'lokaal_team' as const, values: [2, i < 4 ? 4 : 2], at: [longAgo, inPrevious] }] : []),
         // A rating after the end of last quarter: counts now, not for last quarter.
@@ -187,7 +182,13 @@ beforeAll(async () => {
       status: 'actief',
       professionals: 2,
       regisseur: true,
-      changes: i < 2 ? [{ from: 'actief', to: 'waakvlam', at: longAgo }, { from: 'waakvlam', to: 'actief', at: inPrevious }] : undefined,
+      changes:
+        i < 2
+          ? [
+              { from: 'actief', to: 'waakvlam', at: longAgo },
+              { from: 'waakvlam', to: 'actief', at: inPrevious },
+            ]
+          : undefined,
       ratings: i < 1 ? [{ domain: 'wonen', role: 'lokaal_team', values: [1, 3], at: [longAgo, inPrevious] }] : [],
     });
   }
@@ -225,8 +226,18 @@ describe('region queries: exact counts before suppression', () => {
     // Inactive plans carry no per-plan figures.
     expect(sum((g) => g.status === 'waakvlam' && g.professionals > 0)).toBe(0);
     // Goals: ten Tiel plans with two goals each; seven with one reached.
-    expect(sum(() => true, (g) => g.goals)).toBe(20);
-    expect(sum(() => true, (g) => g.reached)).toBe(7);
+    expect(
+      sum(
+        () => true,
+        (g) => g.goals,
+      ),
+    ).toBe(20);
+    expect(
+      sum(
+        () => true,
+        (g) => g.reached,
+      ),
+    ).toBe(7);
     expect(sum((g) => g.hasGoals)).toBe(10);
     expect(sum((g) => g.hasReached)).toBe(7);
   });
@@ -258,7 +269,8 @@ describe('region queries: exact counts before suppression', () => {
   it('counts families with events per slice and for the whole span', async () => {
     const months = monthsBegun(previous, now);
     const flows = await flowGroups(db, { regionId, boundaries: [...months.map((m) => m.start), previous.end] });
-    const of = (kind: string, m: string, slice: number | null) => flows.find((f) => f.kind === kind && f.municipality === m && f.slice === slice)?.families ?? 0;
+    const of = (kind: string, m: string, slice: number | null) =>
+      flows.find((f) => f.kind === kind && f.municipality === m && f.slice === slice)?.families ?? 0;
     expect(of('waakvlam_terug', 'Tiel', null)).toBe(5);
     expect(of('waakvlam_terug', 'Tiel', 0)).toBe(5);
     expect(of('waakvlam_terug', 'Tiel', 1)).toBe(0);
@@ -283,7 +295,12 @@ function leaksOf(report: RegionReport, raw: Record<string, number>): string[] {
     }
   };
   const s = report.status.byStatus;
-  check('status', report.status.total, Object.values(s), Object.keys(s).map((k) => raw[`status.${k}`] ?? 0));
+  check(
+    'status',
+    report.status.total,
+    Object.values(s),
+    Object.keys(s).map((k) => raw[`status.${k}`] ?? 0),
+  );
   check('active', report.status.active, [s.actief, s.afschalen], [raw['status.actief'] ?? 0, raw['status.afschalen'] ?? 0]);
   check('regie', report.regisseur.active, [report.regisseur.one, report.regisseur.notOne], [raw['regie.one'] ?? 0, raw['regie.notOne'] ?? 0]);
   check(
@@ -396,7 +413,13 @@ describe('the region report as published', () => {
   it('never carries a name, a plan id, a household id or a birth date: not in the JSON, not in the CSV', async () => {
     const report = await viewRegion(ctx(), { userId: jeroen, via, query: {}, purpose: 'view' });
     const json = JSON.stringify(report);
-    const csv = regionCsv(report, csvLabels((k) => lookup(nl.regio, k), (k) => lookup(nl.status, k)));
+    const csv = regionCsv(
+      report,
+      csvLabels(
+        (k) => lookup(nl.regio, k),
+        (k) => lookup(nl.status, k),
+      ),
+    );
     for (const text of [json, csv]) {
       expect(text).not.toMatch(/Geheimnaam|Verborgen|Geheim|Prof |Ouder|Jeroen/);
       expect(text).not.toContain('2011-04-05');
@@ -412,11 +435,17 @@ describe('the region report as published', () => {
 
   it('is an audit event for every view and every export, without a plan', async () => {
     await viewRegion(ctx(), { userId: lisa, via, query: { gemeente: 'Culemborg' }, purpose: 'export' });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, lisa), eq(auditEvents.action, 'region.export')));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, lisa), eq(auditEvents.action, 'region.export')));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorRole: 'beheerder', planId: null, accessPoint: '192.0.2.7', client: 'vitest' });
     expect(events[0]?.details).toMatchObject({ period: quarter.key, municipality: 'Culemborg' });
-    const views = await db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, jeroen), eq(auditEvents.action, 'region.view')));
+    const views = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, jeroen), eq(auditEvents.action, 'region.view')));
     expect(views.length).toBeGreaterThan(0);
   });
 

@@ -9,36 +9,11 @@
  * period of the same quarter gives a hidden cell away. Every view and every export is an audit event.
  */
 import { BIG_FIVE } from '@/lib/bigfive';
-import {
-  PERSPECTIVES,
-  PROFESSIONAL_BUCKETS,
-  UNKNOWN_MUNICIPALITY,
-  type DomainChange,
-  type ProfessionalBucket,
-  type RegionReport,
-} from '@/lib/api/region';
+import { PERSPECTIVES, PROFESSIONAL_BUCKETS, UNKNOWN_MUNICIPALITY, type DomainChange, type ProfessionalBucket, type RegionReport } from '@/lib/api/region';
 import { PLAN_STATUSES, type PlanStatus } from '@/lib/roles';
-import {
-  hasBegun,
-  monthsBegun,
-  parsePeriod,
-  PeriodKey,
-  periodContaining,
-  periodCutoff,
-  quarterOf,
-  recentPeriods,
-  type Period,
-} from '@/lib/region-periods';
+import { hasBegun, monthsBegun, parsePeriod, PeriodKey, periodContaining, periodCutoff, quarterOf, recentPeriods, type Period } from '@/lib/region-periods';
 import { publish, suppress, type Cell, type Count, type Follow, type Sum } from '@/lib/suppression';
-import {
-  domainChangeGroups,
-  findRegionViewer,
-  flowGroups,
-  listMunicipalities,
-  planStateGroups,
-  type FlowKind,
-  type RegionViewer,
-} from '@/db/queries/region';
+import { domainChangeGroups, findRegionViewer, flowGroups, listMunicipalities, planStateGroups, type FlowKind, type RegionViewer } from '@/db/queries/region';
 import { recordAudit, type Via } from '../audit/record';
 import type { ServiceContext } from '../context';
 import { Refusal } from '../refusal';
@@ -204,11 +179,20 @@ export async function viewRegion(
     p.count('goals.reached', a, g.reached);
     p.count('goals.notReached', a, g.goals - g.reached);
   }
-  p.sum('total', PLAN_STATUSES.map((s) => `status.${s}`));
-  p.sum('active', ACTIVE.map((s) => `status.${s}`));
+  p.sum(
+    'total',
+    PLAN_STATUSES.map((s) => `status.${s}`),
+  );
+  p.sum(
+    'active',
+    ACTIVE.map((s) => `status.${s}`),
+  );
   p.sum('total', ['active', ...PLAN_STATUSES.filter((s) => !ACTIVE.includes(s)).map((s) => `status.${s}`)]);
   p.sum('active', ['regie.one', 'regie.notOne']);
-  p.sum('active', PROFESSIONAL_BUCKETS.map((b) => `prof.${b}`));
+  p.sum(
+    'active',
+    PROFESSIONAL_BUCKETS.map((b) => `prof.${b}`),
+  );
   p.sum('active', ['goals.plansWith', 'goals.plansWithout']);
   p.sum('goals.plansWith', ['goals.plansReached', 'goals.plansNoneReached']);
   p.sum('goals.count', ['goals.reached', 'goals.notReached']);
@@ -258,7 +242,10 @@ export async function viewRegion(
       p.declare(`flow.${k}.${s}`);
       across.push(`flow.${k}.${s}`);
     }
-    p.sum(`flow.${k}.q`, slices.map((s) => `flow.${k}.${s}`));
+    p.sum(
+      `flow.${k}.q`,
+      slices.map((s) => `flow.${k}.${s}`),
+    );
   }
   for (const f of flows) p.add(`flow.${f.kind}.${f.slice === null ? 'q' : String(f.slice)}@${areaOf(f.municipality)}`, f.families);
   // The region totals of the flows are the sums over the municipalities (each family lives in one).

@@ -23,7 +23,13 @@ export const GET = userRoute({}, async ({ req, user, via, services }) => {
   const report = await viewRegion(services, { userId: user.id, via, query, purpose: format === 'csv' ? 'export' : 'view' });
   if (format === 'json') return report;
   const [t, tStatus] = await Promise.all([getTranslations('regio'), getTranslations('status')]);
-  const body = regionCsv(report, csvLabels((k) => t(k as never), (k) => tStatus(k as never)));
+  const body = regionCsv(
+    report,
+    csvLabels(
+      (k) => t(k as never),
+      (k) => tStatus(k as never),
+    ),
+  );
   return new Response(body, {
     headers: {
       ...NO_STORE,

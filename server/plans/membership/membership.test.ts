@@ -4,11 +4,10 @@
  * nothing.
  */
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { loadMember } from '@/db/queries/members';
 import { auditEvents, consents, householdPeople, invitations, planMembers, regieAssignments, users } from '@/db/schema';
-import { openTestDatabase } from '@/test/db';
+import { databasePerFile } from '@/test/database-per-file';
 import { buildMember, buildUser } from '@/test/factories';
 import { buildFamilyPlan, expireInvitation, testMembershipContext, tokenFromMail, uniqueEmail } from '@/test/membership-factories';
 import { Refusal } from '../../refusal';
@@ -18,13 +17,7 @@ import { membershipLinks } from './links';
 import { listMembers, removeMember } from './members';
 import { changeRegie } from './regie';
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = databasePerFile();
 
 /** Awaits a service call that must be refused, and returns the refusal's kind. */
 async function refusal(p: Promise<unknown>): Promise<string> {

@@ -13,5 +13,6 @@ export const GET = planRoute({ access: 'member', audit: { read: 'placement' } },
 /** Sets or lifts the flag `{ threatened, reason }` (casusregisseur only); answers the new state. */
 export const POST = planRoute(
   { access: { manage: true, forbidden: 'Alleen de casusregisseur kan een dreigende uithuisplaatsing melden of opheffen.' }, body: PlacementInput, status: 201 },
-  async ({ member, plan, sections, body, via, services }): Promise<PlacementState> => setPlacement(services, { actor: { member, plan, sections }, input: body, via }),
+  async ({ member, plan, sections, body, via, services }): Promise<PlacementState> =>
+    setPlacement(services, { actor: { member, plan, sections }, input: body, via }),
 );
