@@ -17,3 +17,8 @@ export async function refusalOf(pending: Promise<unknown>): Promise<Refusal> {
   }
   throw new Error('expected a refusal');
 }
+
+/** The kind of the Refusal a service threw (see refusalOf). */
+export async function refusalKind(pending: Promise<unknown>): Promise<string> {
+  return (await refusalOf(pending)).kind;
+}

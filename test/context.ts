@@ -3,9 +3,13 @@
  * revocations, rights refreshes and notifications — for the test to read. The clock can be set.
  */
 import type { Db } from '../db/client';
+import type { Via } from '../server/audit/record';
 import { RateLimiter } from '../server/auth/rate-limit';
 import type { NotifyTopic, ServiceContext } from '../server/context';
 import type { Mail } from '../server/mail/send';
+
+/** Where the test's requests come from: a documentation address (RFC 5737) and the test runner. */
+export const VIA: Via = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 export interface TestContext {
   ctx: ServiceContext;

@@ -14,11 +14,17 @@ export function databasePerFile(): Database {
   afterAll(async () => {
     await opened?.close();
   });
-  return new Proxy({} as Database, {
+  return openedInBeforeAll(() => opened, 'the test database is opened in beforeAll; use it inside a test or hook');
+}
+
+/** A stand-in for a value a beforeAll hook makes: every property read goes to the value, once it is there. */
+export function openedInBeforeAll<T extends object>(current: () => T | undefined, notYet: string): T {
+  return new Proxy({} as T, {
     get(_target, key) {
-      if (!opened) throw new Error('the test database is opened in beforeAll; use it inside a test or hook');
-      const value = opened[key as keyof Database];
-      return typeof value === 'function' ? value.bind(opened) : value;
+      const value = current();
+      if (!value) throw new Error(notYet);
+      const property = value[key as keyof T];
+      return typeof property === 'function' ? property.bind(value) : property;
     },
   });
 }

@@ -138,19 +138,44 @@ export async function sessionCookie(userId: string, secret: string, claims: { na
   return `${SESSION_COOKIE}=${token}`;
 }
 
+/** One person of a test plan: a member when a role is given, a user outside the plan otherwise. */
+export interface PersonSpec {
+  role?: PlanRole;
+  name?: string;
+  status?: MemberRow['status'];
+  basis?: AccessBasis;
+  gezag?: boolean;
+  casusregisseur?: boolean;
+}
+
+/** A plan with one user per key, made members in the order given; `as(user)` is the actor of a service call. */
+export async function buildPlanWithPeople<R extends string>(
+  db: Db,
+  people: Record<R, PersonSpec>,
+  planParams: Parameters<typeof buildPlan>[1] = {},
+): Promise<{ plan: PlanRow; people: Record<R, UserRow>; as: (user: { id: string }) => { planId: string; userId: string } }> {
+  const plan = await buildPlan(db, planParams);
+  const out = {} as Record<R, UserRow>;
+  for (const key of Object.keys(people) as R[]) {
+    const spec = people[key];
+    const user = await buildUser(db, { name: spec.name ?? key });
+    if (spec.role) await buildMember(db, { planId: plan.id, userId: user.id, role: spec.role, status: spec.status, basis: spec.basis, gezag: spec.gezag });
+    if (spec.casusregisseur) await appointCasusregisseur(db, { planId: plan.id, userId: user.id });
+    out[key] = user;
+  }
+  return { plan, people: out, as: (user) => ({ planId: plan.id, userId: user.id }) };
+}
+
 /** A plan with one signed-in person per role asked for: the usual starting point of a realtime test. */
 export async function buildPlanWithMembers<R extends string>(
   db: Db,
   secret: string,
   people: Record<R, { role: PlanRole; name?: string; status?: MemberRow['status']; casusregisseur?: boolean }>,
 ): Promise<{ plan: PlanRow; people: Record<R, { user: UserRow; cookie: string }> }> {
-  const plan = await buildPlan(db);
+  const { plan, people: users } = await buildPlanWithPeople(db, people);
   const out = {} as Record<R, { user: UserRow; cookie: string }>;
-  for (const key of Object.keys(people) as R[]) {
-    const spec = people[key];
-    const user = await buildUser(db, { name: spec.name ?? key });
-    await buildMember(db, { planId: plan.id, userId: user.id, role: spec.role, status: spec.status });
-    if (spec.casusregisseur) await appointCasusregisseur(db, { planId: plan.id, userId: user.id });
+  for (const key of Object.keys(users) as R[]) {
+    const user = users[key];
     out[key] = { user, cookie: await sessionCookie(user.id, secret, { name: user.name, email: user.email }) };
   }
   return { plan, people: out };

@@ -13,6 +13,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
+import { buildPlanWithMembers } from './factories';
 import { LocalBus, type Bus } from '../server/realtime/bus';
 import type { TrustProxy } from '../server/config';
 import type { RealtimeLimits } from '../server/realtime/limits';
@@ -357,6 +358,22 @@ export async function rawOpen(params: {
 export function closeAllRaw(): void {
   for (const raw of openRaw) raw.ws.terminate();
   openRaw.clear();
+}
+
+/** What every realtime test does after each test: close the providers and raw sockets, then stop these nodes. */
+export async function closeClientsAndNodes(nodes: RealtimeNode[] = []): Promise<void> {
+  destroyAllClients();
+  closeAllRaw();
+  await Promise.all(nodes.splice(0).map((n) => n.stop()));
+}
+
+/** Two parents and a wijkteam professional, signed in: the family most realtime tests edit with. */
+export function realtimeFamily(db: Db) {
+  return buildPlanWithMembers(db, SECRET, {
+    moeder: { role: 'ouder', name: 'Sanne' },
+    vader: { role: 'ouder', name: 'Mehmet' },
+    wijkteam: { role: 'lokaal_team', name: 'Fatima' },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

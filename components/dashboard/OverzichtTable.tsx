@@ -1,8 +1,10 @@
 'use client';
 /**
- * One row per family: household (opens the plan), status and frame, the Big Five cells, overdue actions (oldest
- * first), the next review, the safety plan and open escalations, last activity of the family and of each
- * professional, and the signals with their reasons. A table on a wide screen; cards below 60rem.
+ * One row per family, on two lines so a 1280 px screen shows every column without scrolling sideways. First line:
+ * household (opens the plan), status and frame, the Big Five cells, overdue actions (oldest first), the next review.
+ * Second line: the signals with their reasons, the safety plan and open escalations, last activity of the family and
+ * of each professional. Each family is its own row group (tbody), so its two lines stay one row for tests and
+ * screen readers. A table on a wide screen; cards below 60rem.
  */
 import NextLink from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -33,7 +35,9 @@ export function OverzichtTable({ rows, now }: { rows: OverzichtRow[]; now: Date 
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('colFamily')}</th>
+            <th scope="col" rowSpan={2}>
+              {t('colFamily')}
+            </th>
             {BIG_FIVE.map((d) => (
               <th scope="col" key={d}>
                 {tDomains(d)}
@@ -41,23 +45,30 @@ export function OverzichtTable({ rows, now }: { rows: OverzichtRow[]; now: Date 
             ))}
             <th scope="col">{t('colOverdue')}</th>
             <th scope="col">{t('colReview')}</th>
-            <th scope="col">{t('colSafety')}</th>
-            <th scope="col">{t('colSignals')}</th>
+          </tr>
+          <tr className={styles.second}>
+            <th scope="col" colSpan={4}>
+              {t('colSignals')}
+            </th>
+            <th scope="col" colSpan={2}>
+              {t('colSafety')}
+            </th>
+            <th scope="col">{t('colActivity')}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => {
-            const tableHref = row.signals.find((s) => s.tableHref)?.tableHref ?? null;
-            return (
-              <tr
-                key={row.planId}
-                className={`${styles.row} ${row.isCasusregisseur ? styles.mine : ''}`}
-                data-testid="overzicht-row"
-                data-household={row.householdName}
-                data-signals={row.signals.map((s) => s.kind).join(' ')}
-                data-overdue={row.overdue?.count ?? 0}
-              >
-                <th scope="row" className={styles.family}>
+        {rows.map((row) => {
+          const tableHref = row.signals.find((s) => s.tableHref)?.tableHref ?? null;
+          return (
+            <tbody
+              key={row.planId}
+              className={`${styles.row} ${row.isCasusregisseur ? styles.mine : ''}`}
+              data-testid="overzicht-row"
+              data-household={row.householdName}
+              data-signals={row.signals.map((s) => s.kind).join(' ')}
+              data-overdue={row.overdue?.count ?? 0}
+            >
+              <tr className={styles.first}>
+                <th scope="rowgroup" rowSpan={2} className={styles.family}>
                   <NextLink href={`/plannen/${row.planId}`} className={styles.familyLink}>
                     {row.householdName}
                   </NextLink>
@@ -67,15 +78,6 @@ export function OverzichtTable({ rows, now }: { rows: OverzichtRow[]; now: Date 
                   ) : (
                     <span className={styles.meta}>{t('yourRole', { role: tRoles(row.role) })}</span>
                   )}
-                  <span className={styles.meta}>{t('family', { when: when(row.familyActivity) })}</span>
-                  <details className={styles.activity}>
-                    <summary>{t('professionals', { count: row.professionals.length })}</summary>
-                    <ul>
-                      {row.professionals.map((p) => (
-                        <li key={`${p.name}-${p.role}`}>{t('activityItem', { name: p.name, role: tRoles(p.role), when: when(p.at) })}</li>
-                      ))}
-                    </ul>
-                  </details>
                 </th>
                 <BigFiveCells cells={row.bigFive} />
                 <td className={styles.wide} data-testid="overdue">
@@ -111,21 +113,9 @@ export function OverzichtTable({ rows, now }: { rows: OverzichtRow[]; now: Date 
                     <span className={styles.muted}>{t('noReview')}</span>
                   )}
                 </td>
-                <td className={styles.wide}>
-                  <span className={styles.label}>{t('colSafety')}</span>
-                  {row.safety ? (
-                    <>
-                      <span>{t.has(`safetyStatus.${row.safety.status}`) ? t(`safetyStatus.${row.safety.status}`) : row.safety.status}</span>
-                      {row.safety.reviewDate && <span className={styles.small}>{t('safetyReview', { date: day(row.safety.reviewDate) })}</span>}
-                    </>
-                  ) : (
-                    <span className={styles.muted}>{t('noSafety')}</span>
-                  )}
-                  {row.openEscalations !== null && row.openEscalations > 0 && (
-                    <span className={`${styles.small} ${styles.late}`}>{t('escalations', { count: row.openEscalations })}</span>
-                  )}
-                </td>
-                <td className={styles.wide}>
+              </tr>
+              <tr className={styles.second}>
+                <td className={styles.wide} colSpan={4}>
                   <span className={styles.label}>{t('colSignals')}</span>
                   {row.signals.length === 0 ? (
                     <span className={styles.muted}>{t('noSignals')}</span>
@@ -147,10 +137,36 @@ export function OverzichtTable({ rows, now }: { rows: OverzichtRow[]; now: Date 
                     </NextLink>
                   )}
                 </td>
+                <td className={styles.wide} colSpan={2}>
+                  <span className={styles.label}>{t('colSafety')}</span>
+                  {row.safety ? (
+                    <>
+                      <span>{t.has(`safetyStatus.${row.safety.status}`) ? t(`safetyStatus.${row.safety.status}`) : row.safety.status}</span>
+                      {row.safety.reviewDate && <span className={styles.small}>{t('safetyReview', { date: day(row.safety.reviewDate) })}</span>}
+                    </>
+                  ) : (
+                    <span className={styles.muted}>{t('noSafety')}</span>
+                  )}
+                  {row.openEscalations !== null && row.openEscalations > 0 && (
+                    <span className={`${styles.small} ${styles.late}`}>{t('escalations', { count: row.openEscalations })}</span>
+                  )}
+                </td>
+                <td className={styles.wide}>
+                  <span className={styles.label}>{t('colActivity')}</span>
+                  <span className={styles.small}>{t('family', { when: when(row.familyActivity) })}</span>
+                  <details className={styles.activity}>
+                    <summary>{t('professionals', { count: row.professionals.length })}</summary>
+                    <ul>
+                      {row.professionals.map((p) => (
+                        <li key={`${p.name}-${p.role}`}>{t('activityItem', { name: p.name, role: tRoles(p.role), when: when(p.at) })}</li>
+                      ))}
+                    </ul>
+                  </details>
+                </td>
               </tr>
-            );
-          })}
-        </tbody>
+            </tbody>
+          );
+        })}
       </table>
     </div>
   );

@@ -33,17 +33,10 @@ export async function listOpenThreads(db: Db, params: { planId: string; section:
     .where(and(eq(commentThreads.planId, params.planId), eq(commentThreads.section, params.section), isNull(commentThreads.resolvedAt)))
     .orderBy(asc(commentThreads.createdAt));
   if (threads.length === 0) return [];
-  const rows = await db
-    .select({ c: comments, authorName: users.name })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(
-      inArray(
-        comments.threadId,
-        threads.map((t) => t.id),
-      ),
-    )
-    .orderBy(asc(comments.createdAt));
+  const rows = await commentsOfThreads(
+    db,
+    threads.map((t) => t.id),
+  );
   return threads.map((t) => ({
     id: t.id,
     section: t.section,
@@ -53,10 +46,27 @@ export async function listOpenThreads(db: Db, params: { planId: string; section:
     createdBy: t.createdBy,
     createdAt: t.createdAt,
     resolvedAt: t.resolvedAt,
-    comments: rows
-      .filter((r) => r.c.threadId === t.id)
-      .map((r) => ({ id: r.c.id, authorId: r.c.authorId, authorName: r.authorName, authorRole: r.c.authorRole, body: r.c.body, createdAt: r.c.createdAt })),
+    comments: rows.filter((r) => r.threadId === t.id).map(({ threadId: _t, ...c }) => c),
   }));
+}
+
+/** The comments of these threads, oldest first, each with its thread and its author's name. */
+export async function commentsOfThreads(db: Db, threadIds: string[]): Promise<(CommentView & { threadId: string })[]> {
+  if (threadIds.length === 0) return [];
+  return db
+    .select({
+      id: comments.id,
+      threadId: comments.threadId,
+      authorId: comments.authorId,
+      authorName: users.name,
+      authorRole: comments.authorRole,
+      body: comments.body,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(inArray(comments.threadId, threadIds))
+    .orderBy(asc(comments.createdAt));
 }
 
 /** Starts a thread with its first comment, in one transaction; returns the thread id. */

@@ -4,7 +4,8 @@
  */
 import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../client';
-import { consents, householdPeople, households, planMembers, plans } from '../schema';
+import { consents, households, planMembers, plans } from '../schema';
+import { listHouseholdPeople } from './plans';
 
 export type ConsentRow = typeof consents.$inferSelect;
 
@@ -44,18 +45,7 @@ export async function loadPlanConsentFacts(db: Db, params: { planId: string }) {
     .where(eq(plans.id, params.planId))
     .limit(1);
   if (!plan) return null;
-  const people = await db
-    .select({
-      id: householdPeople.id,
-      name: householdPeople.name,
-      relation: householdPeople.relation,
-      userId: householdPeople.userId,
-      birthDate: householdPeople.birthDate,
-      gezag: householdPeople.gezag,
-    })
-    .from(householdPeople)
-    .where(eq(householdPeople.householdId, plan.householdId))
-    .orderBy(asc(householdPeople.createdAt), asc(householdPeople.name));
+  const people = await listHouseholdPeople(db, plan.householdId);
   const members = await db.select().from(planMembers).where(eq(planMembers.planId, params.planId)).orderBy(asc(planMembers.createdAt));
   return { plan, people, members };
 }

@@ -2,7 +2,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlanRole } from '../../lib/roles';
 import type { Db } from '../client';
-import { comments, commentThreads, users } from '../schema';
+import { commentThreads } from '../schema';
+import { commentsOfThreads } from './comments';
 
 export interface ExportThread {
   section: string;
@@ -21,22 +22,17 @@ export async function listThreadsForExport(db: Db, params: { planId: string; sec
     .where(and(eq(commentThreads.planId, params.planId), inArray(commentThreads.section, [...params.sections])))
     .orderBy(asc(commentThreads.createdAt));
   if (threads.length === 0) return [];
-  const rows = await db
-    .select({ threadId: comments.threadId, authorName: users.name, authorRole: comments.authorRole, body: comments.body, createdAt: comments.createdAt })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(
-      inArray(
-        comments.threadId,
-        threads.map((t) => t.id),
-      ),
-    )
-    .orderBy(asc(comments.createdAt));
+  const rows = await commentsOfThreads(
+    db,
+    threads.map((t) => t.id),
+  );
   return threads.map((t) => ({
     section: t.section,
     quote: t.quote,
     createdAt: t.createdAt,
     resolvedAt: t.resolvedAt,
-    comments: rows.filter((r) => r.threadId === t.id).map(({ threadId: _t, ...c }) => c),
+    comments: rows
+      .filter((r) => r.threadId === t.id)
+      .map((c) => ({ authorName: c.authorName, authorRole: c.authorRole, body: c.body, createdAt: c.createdAt })),
   }));
 }

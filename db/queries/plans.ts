@@ -61,17 +61,7 @@ export async function getPlanOverview(db: Db, params: { planId: string }): Promi
     .where(eq(plans.id, params.planId))
     .limit(1);
   if (!plan) return null;
-  const people = await db
-    .select({
-      id: householdPeople.id,
-      name: householdPeople.name,
-      relation: householdPeople.relation,
-      birthDate: householdPeople.birthDate,
-      gezag: householdPeople.gezag,
-    })
-    .from(householdPeople)
-    .where(eq(householdPeople.householdId, plan.householdId))
-    .orderBy(asc(householdPeople.createdAt), asc(householdPeople.name));
+  const people = (await listHouseholdPeople(db, plan.householdId)).map(({ userId: _u, ...p }) => p);
   const [regie] = await db
     .select({ userId: regieAssignments.userId, name: users.name })
     .from(regieAssignments)
@@ -106,4 +96,20 @@ export async function insertPlanWithHousehold(db: Db, params: NewPlanRecords): P
     .returning({ id: plans.id });
   if (!plan) throw new Error('plan insert returned nothing');
   return plan.id;
+}
+
+/** The people of a household in the order they were added, with their account when they have one. */
+export async function listHouseholdPeople(db: Db, householdId: string) {
+  return db
+    .select({
+      id: householdPeople.id,
+      name: householdPeople.name,
+      relation: householdPeople.relation,
+      userId: householdPeople.userId,
+      birthDate: householdPeople.birthDate,
+      gezag: householdPeople.gezag,
+    })
+    .from(householdPeople)
+    .where(eq(householdPeople.householdId, householdId))
+    .orderBy(asc(householdPeople.createdAt), asc(householdPeople.name));
 }

@@ -1,5 +1,5 @@
 /**
- * The generated demo households make Mo's Monday morning real on a fresh start: forty families beside the three
+ * The generated demo households make Mo's Monday morning real on a fresh start: fifty families beside the three
  * written ones, Mo casusregisseur of about 25, and his overzicht opening with the family where nothing has moved and
  * the overdue actions, showing every kind of signal; the read model equals the seeded documents; the region has
  * returns from waakvlam and a municipality small enough to be suppressed.
@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Database } from '@/db/client';
 import { loadUpdates } from '@/db/queries/yjs';
 import { households, planStatusChanges, plans, projectedGoals, regieAssignments, users } from '@/db/schema';
+import { PLAN_STATUSES } from '@/lib/roles';
 import { docNameFor } from '@/lib/sections';
 import { readGoals } from '@/lib/shapes/goals';
 import { overzichtRows } from '@/server/dashboard/overzicht';
@@ -29,10 +30,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-it('seeds forty households beside the written three, in municipalities of the region', async () => {
+it('seeds fifty households beside the written three, in municipalities of the region', async () => {
   const rows = await database.db.select({ name: households.name, municipality: households.municipality }).from(households);
-  expect(rows).toHaveLength(43);
-  expect(new Set(rows.map((r) => r.name)).size).toBe(43);
+  expect(rows).toHaveLength(53);
+  expect(new Set(rows.map((r) => r.name)).size).toBe(53);
   for (const written of ['Familie Jansen', 'Familie El Amrani', 'Familie Bos']) expect(rows.filter((r) => r.name === written)).toHaveLength(1);
   // No generated name contains a written family's name (the e2e tests find those by name).
   expect(rows.filter((r) => /Familie (Jansen|Bos|El Amrani)/.test(r.name))).toHaveLength(3);
@@ -42,6 +43,9 @@ it('seeds forty households beside the written three, in municipalities of the re
   expect([...perMunicipality.values()].filter((n) => n >= 5).length).toBeGreaterThanOrEqual(4);
   const returns = await database.db.select({ n: count() }).from(planStatusChanges).where(eq(planStatusChanges.from, 'waakvlam'));
   expect(Number(returns[0]?.n)).toBeGreaterThanOrEqual(5);
+  // Every status has at least five plans, so the region view can show the plans per status.
+  const byStatus = await database.db.select({ status: plans.status, n: count() }).from(plans).groupBy(plans.status);
+  for (const status of PLAN_STATUSES) expect(Number(byStatus.find((r) => r.status === status)?.n ?? 0), status).toBeGreaterThanOrEqual(5);
 });
 
 it('Mo is casusregisseur of about 25 families', async () => {

@@ -1,5 +1,5 @@
 /**
- * Forty generated households beside the three written demo families, so the regisseur's overzicht and the region
+ * Fifty generated households beside the three written demo families, so the regisseur's overzicht and the region
  * view show a real caseload on a fresh start: plausible Dutch names, eight municipalities of Rivierenland, every
  * date relative to `now` (the demo never goes stale). Mo Ait Taleb is casusregisseur of 25 of them and works in a
  * few more; among his families are one where nothing has moved for ten weeks, overdue actions, reviews due and
@@ -67,7 +67,7 @@ type Story =
 
 type Lead = 'mo' | 'sarah' | 'fatima';
 
-/** The 40 families in order: who leads, and what their story is. Mo leads the first 25. */
+/** The 50 families in order: who leads, and what their story is. Mo leads the first 25. */
 const CAST: { lead: Lead; story: Story }[] = [
   { lead: 'mo', story: 'stalled' },
   { lead: 'mo', story: 'broken' },
@@ -97,10 +97,18 @@ const CAST: { lead: Lead; story: Story }[] = [
   { lead: 'sarah', story: 'returned' },
   { lead: 'sarah', story: 'returned' },
   { lead: 'sarah', story: 'afschalen' },
-  { lead: 'sarah', story: 'steady' },
-  { lead: 'sarah', story: 'steady' },
-  { lead: 'sarah', story: 'overdue' },
+  { lead: 'sarah', story: 'closed' },
+  { lead: 'sarah', story: 'closed' },
+  { lead: 'sarah', story: 'closed' },
+  // Added later (they draw from their own random sequence, so Mo's families above stay as they were): with them
+  // every status has at least five plans, and the region view can show the plans per status.
+  ...Array.from({ length: 4 }, () => ({ lead: 'sarah' as const, story: 'concept' as const })),
+  ...Array.from({ length: 3 }, () => ({ lead: 'sarah' as const, story: 'afschalen' as const })),
+  ...Array.from({ length: 2 }, () => ({ lead: 'sarah' as const, story: 'waakvlam' as const })),
+  { lead: 'sarah', story: 'closed' },
 ];
+/** The first forty families; those after them draw from a random sequence of their own. */
+const FIRST_CAST = 40;
 
 /** Surnames of the generated families (none that an e2e test's name of a written family would match). */
 const SURNAMES = [
@@ -144,6 +152,16 @@ const SURNAMES = [
   'Mahabier',
   'van Beek',
   'de Bruijn',
+  'Smit',
+  'Peeters',
+  'Claassen',
+  'Verbeek',
+  'Boukhari',
+  'van Wijk',
+  'Sedney',
+  'Timmermans',
+  'Ramlal',
+  'de Vries',
 ];
 const MOTHERS = [
   'Anna',
@@ -217,14 +235,28 @@ const CHILDREN = [
   'Thijs',
   'Selin',
 ];
-/** Households per municipality; the last one stays under five (the region view shows "< 5" for it). */
+/**
+ * Where the families live, in runs along CAST. Every status counts zero or at least five plans per municipality, so
+ * the region view can show most figures: Tiel 5 actief (and the three written families) and 5 afschalen,
+ * Zaltbommel 5 actief and 5 afgesloten, Culemborg 7 actief and 5 concept, Buren 5 actief, West Betuwe 5 actief and
+ * 5 waakvlam. Neder-Betuwe stays under five (the region view shows "< 5" for it, and protects it with another).
+ */
 const MUNICIPALITIES: [string, number][] = [
-  ['Tiel', 12],
-  ['Culemborg', 8],
-  ['Buren', 6],
-  ['West Betuwe', 6],
+  ['Tiel', 5],
   ['Zaltbommel', 5],
+  ['Tiel', 1],
+  ['West Betuwe', 1],
+  ['Culemborg', 8],
+  ['Buren', 5],
+  ['West Betuwe', 7],
+  ['Zaltbommel', 1],
   ['Neder-Betuwe', 3],
+  ['Tiel', 1],
+  ['Zaltbommel', 3],
+  ['Culemborg', 4],
+  ['Tiel', 3],
+  ['West Betuwe', 2],
+  ['Zaltbommel', 1],
 ];
 
 /** A small deterministic generator (mulberry32): the same demo on every fresh start. */
@@ -336,7 +368,20 @@ interface Built {
 /** Seeds the generated households; runs inside the demo seed's transaction, after the written families. */
 export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParams): Promise<Built> {
   const now = params.now ?? new Date();
-  const rng = random(20261201);
+  // One random sequence for the first forty families and one for those added later, so adding families never
+  // changes the first forty: every loop over the families switches to the family's sequence first (`use`).
+  const first = random(20261201);
+  const later = random(20261202);
+  let current = first;
+  const use = (k: number) => {
+    current = k < FIRST_CAST ? first : later;
+  };
+  const rng: ReturnType<typeof random> = {
+    next: () => current.next(),
+    int: (min, max) => current.int(min, max),
+    pick: (list) => current.pick(list),
+    chance: (p) => current.chance(p),
+  };
   /** A moment `daysAgo` days ago at about `hour` o'clock, never later than now. */
   const at = (daysAgo: number, hour = 10) => {
     const d = new Date(now.getTime() - daysAgo * DAY);
@@ -389,6 +434,7 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   // --- the families ---
   const municipalities = MUNICIPALITIES.flatMap(([name, n]) => Array.from({ length: n }, () => name));
   const specs = CAST.map((cast, i) => {
+    use(i);
     const surname = SURNAMES[i] as string;
     const twoParents = rng.chance(0.55);
     const mother = `${rng.pick(MOTHERS)} ${surname}`;
@@ -429,7 +475,12 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
 
   const householdRows = await db
     .insert(households)
-    .values(specs.map((s) => ({ regionId: params.regionId, name: s.household, municipality: s.municipality, createdAt: at(s.ageDays + 1) })))
+    .values(
+      specs.map((s) => {
+        use(s.i);
+        return { regionId: params.regionId, name: s.household, municipality: s.municipality, createdAt: at(s.ageDays + 1) };
+      }),
+    )
     .returning({ id: households.id });
   const parentRows = await db
     .insert(users)
@@ -437,6 +488,7 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
     .returning({ id: users.id });
   const peopleRows: (typeof householdPeople.$inferInsert)[] = [];
   specs.forEach((s, k) => {
+    use(k);
     const householdId = householdRows[k]?.id as string;
     const birth = (age: number) => dayOf(age * 365 + rng.int(0, 300));
     peopleRows.push({ householdId, name: s.mother, relation: 'ouder', birthDate: birth(rng.int(28, 46)), gezag: true, userId: parentRows[k]?.id });
@@ -449,15 +501,18 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   const planRows = await db
     .insert(plans)
     .values(
-      specs.map((s, k) => ({
-        householdId: householdRows[k]?.id as string,
-        status: s.status,
-        kader: s.kader,
-        summary: SUMMARY[s.story],
-        createdBy: s.story === 'noRegisseur' ? ruben : leadOf(s),
-        createdAt: at(s.ageDays),
-        updatedAt: at(Math.max(0, s.ageDays - 30)),
-      })),
+      specs.map((s, k) => {
+        use(k);
+        return {
+          householdId: householdRows[k]?.id as string,
+          status: s.status,
+          kader: s.kader,
+          summary: SUMMARY[s.story],
+          createdBy: s.story === 'noRegisseur' ? ruben : leadOf(s),
+          createdAt: at(s.ageDays),
+          updatedAt: at(Math.max(0, s.ageDays - 30)),
+        };
+      }),
     )
     .returning({ id: plans.id });
   const planIds = planRows.map((p) => p.id);
@@ -477,6 +532,7 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   const regie: (typeof regieAssignments.$inferInsert)[] = [];
   const professionalsOf = new Map<string, string[]>();
   specs.forEach((s, k) => {
+    use(k);
     const planId = planIds[k] as string;
     const since = at(s.ageDays - 1);
     const add = (userId: string, role: PlanRole, basis: AccessBasis, extra: Partial<Member> = {}) =>
@@ -550,6 +606,7 @@ export async function seedGeneratedHouseholds(db: Db, params: GeneratedSeedParam
   const roleOf = new Map(memberRows.map((m) => [`${m.planId}:${m.userId}`, m.role]));
 
   specs.forEach((s, k) => {
+    use(k);
     const planId = planIds[k] as string;
     const parent = parentRows[k]?.id as string;
     const lead = s.story === 'noRegisseur' ? mo : leadOf(s);

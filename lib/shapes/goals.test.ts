@@ -20,6 +20,7 @@ import {
   setActionField,
   setGoalField,
 } from './goals';
+import { rawGoal } from '../../test/docs';
 
 /** Two replicas that exchange everything they have, as the server would relay it. */
 function sync(a: Y.Doc, b: Y.Doc): void {
@@ -135,65 +136,11 @@ describe('reading goals that cannot be trusted', () => {
     const goals = goalsOf(doc);
     doc.transact(() => {
       goals.push([
-        yItem({
-          id: 'wrong-domain-1',
-          domain: 'Wonen & Werk',
-          words: yText('x'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          domain: 'welzijn',
-          words: yText('zonder id'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          id: 'scripted-01',
-          domain: 'support',
-          words: yText('<script>alert(1)</script>'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          id: 'bad-status-1',
-          domain: 'support',
-          words: yText('ok'),
-          forWhom: '',
-          owner: '',
-          status: 'klaar',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          id: 'bad-date-01',
-          domain: 'support',
-          words: yText('ok'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: 'morgen',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
+        rawGoal({ id: 'wrong-domain-1', domain: 'Wonen & Werk', words: yText('x') }),
+        rawGoal({ domain: 'welzijn', words: yText('zonder id') }),
+        rawGoal({ id: 'scripted-01', domain: 'support', words: yText('<script>alert(1)</script>') }),
+        rawGoal({ id: 'bad-status-1', domain: 'support', words: yText('ok'), status: 'klaar' }),
+        rawGoal({ id: 'bad-date-01', domain: 'support', words: yText('ok'), reviewDate: 'morgen' }),
       ]);
       (goals as unknown as Y.Array<unknown>).push(['not a goal']);
     });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { setOverride } from '@/db/queries/overrides';
 import { auditEvents, regieAssignments, users } from '@/db/schema';
 import type { OverzichtRow } from '@/lib/api/overzicht';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { databasePerFile } from '@/test/database-per-file';
 import {
   buildAction,
@@ -32,7 +32,6 @@ import { setPlacement } from './placement';
 
 const database = databasePerFile();
 
-const VIA = { accessPoint: '192.0.2.8', client: 'vitest' };
 /** Monday 30 November 2026, nine in the morning in the Netherlands. */
 const MONDAY = new Date('2026-11-30T09:00:00+01:00');
 const DAY = 24 * 60 * 60 * 1000;

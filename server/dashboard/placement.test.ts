@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, placementThreats } from '@/db/schema';
 import { PlacementInput } from '@/lib/placement-input';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { databasePerFile } from '@/test/database-per-file';
 import { buildPlanWithMembers } from '@/test/factories';
 import { Refusal } from '../refusal';
@@ -15,7 +15,6 @@ import { placementState, setPlacement } from './placement';
 
 const database = databasePerFile();
 
-const VIA = { accessPoint: '192.0.2.9', client: 'vitest' };
 const refusalOf = (p: Promise<unknown>) =>
   p.then(
     () => null,

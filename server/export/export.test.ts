@@ -12,7 +12,7 @@ import { auditEvents, households, regions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { yItem, yText } from '@/lib/shapes/common';
 import { addReview, evaluationTypes, setStable } from '@/lib/shapes/evaluation';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
 import { exportPlan } from './export';
@@ -22,7 +22,6 @@ import { toWinAnsi } from './pdf';
 
 const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 const MARKER = `MELDCODE-MARKER-${Math.random().toString(36).slice(2, 10)}`;
 

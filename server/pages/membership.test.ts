@@ -6,13 +6,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema';
 import { databasePerFile } from '@/test/database-per-file';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { buildUser } from '@/test/factories';
 import { buildFamilyPlan, tokenFromMail, uniqueEmail } from '@/test/membership-factories';
 import { invite } from '../plans/membership/invitations';
 import { consentPage, invitationPage, membersPage } from './membership';
-
-const VIA = { accessPoint: '192.0.2.9', client: 'vitest' };
 
 const database = databasePerFile();
 

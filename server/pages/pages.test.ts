@@ -6,15 +6,13 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '@/db/schema';
 import { databasePerFile } from '@/test/database-per-file';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
 import { createVersion } from '../plans/versions';
 import { planPage } from './plan';
 import { myPlansPage } from './plans';
 import { versionPage, versionsPage } from './versions';
 import { whoLookedPage } from './who-looked';
-
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 const database = databasePerFile();
 

@@ -8,15 +8,13 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { auditEvents, comments, commentThreads } from '@/db/schema';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { refusalOf } from '@/test/assert';
 import { databasePerFile } from '@/test/database-per-file';
-import { buildMember, buildPlan, buildUser } from '@/test/factories';
+import { buildPlanWithPeople } from '@/test/factories';
 import { closeThread, openThreads, replyToThread, startThread } from './comments';
 
 const database = databasePerFile();
-
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 /** Two anchors into a text, as the editor encodes them (base64 Yjs relative positions). */
 function anchors(): { anchorStart: string; anchorEnd: string } {
@@ -30,18 +28,12 @@ function anchors(): { anchorStart: string; anchorEnd: string } {
 const thread = (body = 'Wat betekent rust voor jullie?') => ({ ...anchors(), quote: 'rust', body });
 
 async function planWithPeople() {
-  const db = database.db;
-  const plan = await buildPlan(db);
-  const people = {
-    parent: await buildUser(db, { name: 'Sanne Ouder' }), // gezin: edit, professioneel: none
-    referrer: await buildUser(db, { name: 'Anouk Huisarts' }), // gezin: read
-    provider: await buildUser(db, { name: 'Eva Aanbieder' }), // professioneel: edit
-    outsider: await buildUser(db, { name: 'Kees Buiten' }),
-  };
-  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
-  await buildMember(db, { planId: plan.id, userId: people.referrer.id, role: 'verwijzer' });
-  await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
-  const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
+  const { plan, as, people } = await buildPlanWithPeople(database.db, {
+    parent: { name: 'Sanne Ouder', role: 'ouder', gezag: true }, // gezin: edit, professioneel: none
+    referrer: { name: 'Anouk Huisarts', role: 'verwijzer' }, // gezin: read
+    provider: { name: 'Eva Aanbieder', role: 'aanbieder' }, // professioneel: edit
+    outsider: { name: 'Kees Buiten' },
+  });
   return { plan, as, ...people };
 }
 

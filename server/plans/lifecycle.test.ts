@@ -11,7 +11,7 @@ import { auditEvents, plans, planStatusChanges } from '@/db/schema';
 import { BIG_FIVE } from '@/lib/bigfive';
 import { docNameFor } from '@/lib/sections';
 import { setStable, stabilityNote } from '@/lib/shapes/evaluation';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { refusalOf } from '@/test/assert';
 import { databasePerFile } from '@/test/database-per-file';
 import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
@@ -19,7 +19,6 @@ import { changeStatus } from './lifecycle';
 
 const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 async function planWithRegisseur(status: 'actief' | 'afschalen' = 'actief') {
   const db = database.db;

@@ -10,32 +10,22 @@ import { loadMember } from '@/db/queries/members';
 import { auditEvents, planSectionOverrides } from '@/db/schema';
 import { OverrideInput } from '@/lib/override-input';
 import { can, levelOf } from '@/lib/policy';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { refusalOf } from '@/test/assert';
 import { databasePerFile } from '@/test/database-per-file';
-import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
+import { buildPlanWithPeople } from '@/test/factories';
 import { overridesOf, setSectionOverride } from './overrides';
 
 const database = databasePerFile();
 
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
-
 async function planWithPeople() {
-  const db = database.db;
-  const plan = await buildPlan(db);
-  const people = {
-    regisseur: await buildUser(db, { name: 'Fatima Regisseur' }),
-    team: await buildUser(db, { name: 'Mo Wijkteam' }), // lokaal_team, not casusregisseur
-    parent: await buildUser(db, { name: 'Sanne Ouder' }),
-    network: await buildUser(db, { name: 'Ria Oma' }),
-    outsider: await buildUser(db, { name: 'Kees Buiten' }),
-  };
-  await buildMember(db, { planId: plan.id, userId: people.regisseur.id, role: 'gi', basis: 'wettelijke_taak' });
-  await appointCasusregisseur(db, { planId: plan.id, userId: people.regisseur.id });
-  await buildMember(db, { planId: plan.id, userId: people.team.id, role: 'lokaal_team' });
-  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
-  await buildMember(db, { planId: plan.id, userId: people.network.id, role: 'netwerk' });
-  const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
+  const { plan, as, people } = await buildPlanWithPeople(database.db, {
+    regisseur: { name: 'Fatima Regisseur', role: 'gi', basis: 'wettelijke_taak', casusregisseur: true },
+    team: { name: 'Mo Wijkteam', role: 'lokaal_team' }, // lokaal_team, not casusregisseur
+    parent: { name: 'Sanne Ouder', role: 'ouder', gezag: true },
+    network: { name: 'Ria Oma', role: 'netwerk' },
+    outsider: { name: 'Kees Buiten' },
+  });
   return { plan, as, ...people };
 }
 

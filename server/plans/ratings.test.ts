@@ -13,16 +13,15 @@ import { auditEvents, ratings, regions } from '@/db/schema';
 import { RatingInput } from '@/lib/rating-input';
 import { docNameFor } from '@/lib/sections';
 import { addGoal } from '@/lib/shapes/goals';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { databasePerFile } from '@/test/database-per-file';
 import { buildMember, buildUser } from '@/test/factories';
 import { buildFamilyPlan, uniqueEmail } from '@/test/membership-factories';
 import { Refusal } from '../refusal';
 import { addGoalRating, listGoalRatings } from './ratings';
+import { refusalKind } from '@/test/assert';
 
 const database = databasePerFile();
-
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 function context() {
   const { ctx, notified } = testContext(database.db);
@@ -34,16 +33,6 @@ async function storeGoals(planId: string, goalIds: readonly string[]) {
   const doc = new Y.Doc();
   for (const id of goalIds) addGoal(doc, { id, domain: 'wonen', words: `Doel ${id}` });
   await appendUpdates(database.db, [{ doc: docNameFor(planId, 'doelen'), update: Y.encodeStateAsUpdate(doc), userId: null }]);
-}
-
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err.kind;
-    throw err;
-  }
-  throw new Error('expected a refusal');
 }
 
 const voortgang = (goalId: string, value: number) => RatingInput.parse({ kind: 'voortgang', goalId, value });
@@ -133,12 +122,14 @@ describe('refusals write nothing', () => {
     const { ctx, notified } = context();
 
     for (const actorId of [outsider.id, waiting.id, ended.id, hidden.id]) {
-      expect(await refusal(addGoalRating(ctx, { actor: { planId, userId: actorId }, via: VIA, input: voortgang('goal-rust-in-huis', 9) }))).toBe('not_found');
-      expect(await refusal(listGoalRatings(ctx, { actor: { planId, userId: actorId } }))).toBe('not_found');
+      expect(await refusalKind(addGoalRating(ctx, { actor: { planId, userId: actorId }, via: VIA, input: voortgang('goal-rust-in-huis', 9) }))).toBe(
+        'not_found',
+      );
+      expect(await refusalKind(listGoalRatings(ctx, { actor: { planId, userId: actorId } }))).toBe('not_found');
     }
     // Unknown and malformed plan ids look the same as someone else's plan.
     expect(
-      await refusal(
+      await refusalKind(
         addGoalRating(ctx, {
           actor: { planId: '00000000-0000-4000-8000-000000000000', userId: family.sanne.user.id },
           via: VIA,
@@ -146,7 +137,7 @@ describe('refusals write nothing', () => {
         }),
       ),
     ).toBe('not_found');
-    expect(await refusal(listGoalRatings(ctx, { actor: { planId: 'not-a-uuid', userId: family.sanne.user.id } }))).toBe('not_found');
+    expect(await refusalKind(listGoalRatings(ctx, { actor: { planId: 'not-a-uuid', userId: family.sanne.user.id } }))).toBe('not_found');
 
     const stored = await database.db.select().from(ratings).where(eq(ratings.planId, planId));
     expect(stored).toEqual([]);
@@ -218,7 +209,7 @@ describe('only goals and domains that exist', () => {
     const sanne = { planId, userId: family.sanne.user.id };
     await addGoalRating(ctx, { actor: sanne, via: VIA, input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'opvoeden', value: 3 }) });
     await addGoalRating(ctx, { actor: sanne, via: VIA, input: RatingInput.parse({ kind: 'zelfredzaamheid', domain: 'inkomen', value: 2 }) });
-    expect(await refusal(addGoalRating(ctx, { actor: sanne, via: VIA, input: voortgang('goal-nieuw-doel', 6) }))).toBe('invalid');
+    expect(await refusalKind(addGoalRating(ctx, { actor: sanne, via: VIA, input: voortgang('goal-nieuw-doel', 6) }))).toBe('invalid');
     await storeGoals(planId, ['goal-nieuw-doel']);
     await addGoalRating(ctx, { actor: sanne, via: VIA, input: voortgang('goal-nieuw-doel', 6) });
     const list = await listGoalRatings(ctx, { actor: sanne });

@@ -8,35 +8,24 @@ import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, ratings } from '@/db/schema';
 import { BrokenAgreementInput, SafetyRatingInput } from '@/lib/safety-input';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { refusalOf } from '@/test/assert';
 import { databasePerFile } from '@/test/database-per-file';
-import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
+import { buildPlanWithPeople } from '@/test/factories';
 import { brokenDecisions, rateSafety, recordBrokenAgreementDecision, safetyScale } from './safety';
 
 const database = databasePerFile();
 
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
-
 /** A plan with one person per role that matters for the safety plan (DOMAIN.md matrix on `veiligheid`). */
 async function safetyPlan() {
-  const db = database.db;
-  const plan = await buildPlan(db);
-  const people = {
-    regisseur: await buildUser(db, { name: 'Mo Regisseur' }), // lokaal_team, casusregisseur: edit
-    parent: await buildUser(db, { name: 'Sanne Ouder' }), // ouder: comment
-    network: await buildUser(db, { name: 'Ria Oma' }), // netwerk: comment
-    provider: await buildUser(db, { name: 'Eva Aanbieder' }), // aanbieder: read
-    referrer: await buildUser(db, { name: 'Anouk Huisarts' }), // verwijzer: none
-    outsider: await buildUser(db, { name: 'Kees Buiten' }),
-  };
-  await buildMember(db, { planId: plan.id, userId: people.regisseur.id, role: 'lokaal_team' });
-  await appointCasusregisseur(db, { planId: plan.id, userId: people.regisseur.id });
-  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
-  await buildMember(db, { planId: plan.id, userId: people.network.id, role: 'netwerk' });
-  await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
-  await buildMember(db, { planId: plan.id, userId: people.referrer.id, role: 'verwijzer' });
-  const as = (user: { id: string }) => ({ planId: plan.id, userId: user.id });
+  const { plan, as, people } = await buildPlanWithPeople(database.db, {
+    regisseur: { name: 'Mo Regisseur', role: 'lokaal_team', casusregisseur: true }, // lokaal_team, casusregisseur: edit
+    parent: { name: 'Sanne Ouder', role: 'ouder', gezag: true }, // ouder: comment
+    network: { name: 'Ria Oma', role: 'netwerk' }, // netwerk: comment
+    provider: { name: 'Eva Aanbieder', role: 'aanbieder' }, // aanbieder: read
+    referrer: { name: 'Anouk Huisarts', role: 'verwijzer' }, // verwijzer: none
+    outsider: { name: 'Kees Buiten' },
+  });
   return { plan, as, ...people };
 }
 

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, householdPeople, households, plans } from '@/db/schema';
 import { StartPlanInput } from '@/lib/plan-input';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { databasePerFile } from '@/test/database-per-file';
 import { buildOrganisation, buildUser } from '@/test/factories';
 import { Refusal } from '../refusal';
@@ -15,7 +15,6 @@ import { canStartPlans, startPlan } from './start';
 
 const database = databasePerFile();
 
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 const input = (householdName: string) =>
   StartPlanInput.parse({
     householdName,

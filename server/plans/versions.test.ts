@@ -10,17 +10,16 @@ import { appendUpdates } from '@/db/queries/yjs';
 import { auditEvents, planSignatures, planVersions } from '@/db/schema';
 import { docNameFor } from '@/lib/sections';
 import { fragmentText } from '@/lib/shapes/common';
-import { testContext } from '@/test/context';
+import { testContext, VIA } from '@/test/context';
 import { refusalOf } from '@/test/assert';
 import { databasePerFile } from '@/test/database-per-file';
-import { appointCasusregisseur, buildMember, buildPlan, buildUser } from '@/test/factories';
+import { buildPlanWithPeople, buildUser } from '@/test/factories';
 import { docFromUpdates } from './section-state';
 import { canonicalJson, hashSnapshot } from './version-hash';
 import { createVersion, signVersion, versionsOfPlan, viewVersion } from './versions';
 
 const database = databasePerFile();
 const ctx = () => testContext(database.db).ctx;
-const VIA = { accessPoint: '192.0.2.7', client: 'vitest' };
 
 function paragraphUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -31,20 +30,13 @@ function paragraphUpdate(text: string): Uint8Array {
 }
 
 async function family() {
-  const db = database.db;
-  const plan = await buildPlan(db);
-  const people = {
-    regisseur: await buildUser(db, { name: 'Mo' }),
-    parent: await buildUser(db, { name: 'Sanne' }),
-    provider: await buildUser(db, { name: 'Eva' }),
-    network: await buildUser(db, { name: 'Ria' }),
-  };
-  await buildMember(db, { planId: plan.id, userId: people.regisseur.id, role: 'lokaal_team' });
-  await appointCasusregisseur(db, { planId: plan.id, userId: people.regisseur.id });
-  await buildMember(db, { planId: plan.id, userId: people.parent.id, role: 'ouder', gezag: true });
-  await buildMember(db, { planId: plan.id, userId: people.provider.id, role: 'aanbieder' });
-  await buildMember(db, { planId: plan.id, userId: people.network.id, role: 'netwerk' });
-  await appendUpdates(db, [
+  const { plan, people } = await buildPlanWithPeople(database.db, {
+    regisseur: { name: 'Mo', role: 'lokaal_team', casusregisseur: true },
+    parent: { name: 'Sanne', role: 'ouder', gezag: true },
+    provider: { name: 'Eva', role: 'aanbieder' },
+    network: { name: 'Ria', role: 'netwerk' },
+  });
+  await appendUpdates(database.db, [
     { doc: docNameFor(plan.id, 'gezin'), update: paragraphUpdate('Wij willen rust in huis.'), userId: null },
     { doc: docNameFor(plan.id, 'professioneel'), update: paragraphUpdate('Meldcode: geen acuut gevaar.'), userId: null },
   ]);

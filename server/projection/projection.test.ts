@@ -9,11 +9,12 @@ import { projectedActions, projectedAgreements, projectedGoals, projectedSafety 
 import { docNameFor } from '../../lib/sections';
 import { addAction, addGoal, findGoal, goalsOf, readGoals, removeGoal, setActionDone, setGoalField } from '../../lib/shapes/goals';
 import { addAgreement, readSafety, recordBrokenAgreement, setSafetyMeta } from '../../lib/shapes/safety';
-import { yItem, yText } from '../../lib/shapes/common';
+import { yText } from '../../lib/shapes/common';
 import { openTestDatabase, type TestDatabase } from '../../test/db';
 import { buildPlanWithMembers } from '../../test/factories';
 import { connectSynced, destroyAllClients, SECRET, startRealtimeNode, waitFor, type RealtimeNode } from '../../test/realtime';
 import { createProjector, type Projector } from './projector';
+import { rawGoal } from '../../test/docs';
 
 let database: TestDatabase;
 let node: RealtimeNode;
@@ -98,41 +99,9 @@ describe('goals read model', () => {
     // A crafted client can put anything in the doc; the reader must refuse it.
     a.doc.transact(() => {
       goalsOf(a.doc).push([
-        yItem({
-          id: 'wrongdomain01',
-          domain: 'onzin',
-          words: yText('verkeerd domein'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          domain: 'wonen',
-          words: yText('geen id'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
-        yItem({
-          id: 'scriptgoal01',
-          domain: 'welzijn',
-          words: yText('<script>alert(1)</script>'),
-          forWhom: '',
-          owner: '',
-          status: 'open',
-          whenReached: yText(''),
-          reviewDate: '',
-          createdAt: '',
-          actions: new Y.Array(),
-        }),
+        rawGoal({ id: 'wrongdomain01', domain: 'onzin', words: yText('verkeerd domein') }),
+        rawGoal({ domain: 'wonen', words: yText('geen id') }),
+        rawGoal({ id: 'scriptgoal01', domain: 'welzijn', words: yText('<script>alert(1)</script>') }),
       ]);
     });
     await settle(docName, a.doc);

@@ -5,19 +5,17 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Database } from '../../db/client';
 import { yjsUpdates } from '../../db/schema';
 import { docNameFor } from '../../lib/sections';
-import { openTestDatabase } from '../../test/db';
+import { databasePerFile } from '../../test/database-per-file';
+import { realtimeNodePerFile } from '../../test/realtime-per-file';
 import { buildPlanWithMembers } from '../../test/factories';
 import {
   awarenessFrame,
-  closeAllRaw,
   connectSynced,
-  destroyAllClients,
   rawOpen,
   SECRET,
   startRealtimeNode,
@@ -27,28 +25,16 @@ import {
   textUpdate,
   updateFrame,
   waitFor,
-  type RealtimeNode,
+  closeClientsAndNodes,
 } from '../../test/realtime';
 import { defined } from '../../test/assert';
 import { loadStoredState } from './persistence';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-let database: Database;
-let node: RealtimeNode;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  node = await startRealtimeNode({ db: database.db, limits: { maxMessageBytes: MAX_MESSAGE_BYTES } });
-});
-afterEach(() => {
-  destroyAllClients();
-  closeAllRaw();
-});
-afterAll(async () => {
-  await node?.stop();
-  await database?.close();
-});
+const database = databasePerFile();
+const node = realtimeNodePerFile(() => ({ db: database.db, limits: { maxMessageBytes: MAX_MESSAGE_BYTES } }));
+afterEach(() => closeClientsAndNodes());
 
 async function family() {
   return buildPlanWithMembers(database.db, SECRET, {

@@ -9,18 +9,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { docNameFor } from '../../lib/sections';
 import { openTestDatabase } from '../../test/db';
-import { buildPlanWithMembers } from '../../test/factories';
 import {
-  closeAllRaw,
   connectSynced,
-  destroyAllClients,
   rawOpen,
-  SECRET,
   sleep,
   startRealtimeNode,
   textOf,
   waitFor,
   type RealtimeNode,
+  closeClientsAndNodes,
+  realtimeFamily,
 } from '../../test/realtime';
 import { MESSAGE_NOTIFY } from './protocol';
 import { decodeFrame, encodeFrame, RedisBus } from './redis-bus';
@@ -70,21 +68,13 @@ describe.skipIf(!redisUrl)('two nodes over Redis (skipped: REDIS_URL is not set)
     return { a, b, busA, busB };
   }
 
-  async function family() {
-    return buildPlanWithMembers(database.db, SECRET, {
-      moeder: { role: 'ouder', name: 'Sanne' },
-      vader: { role: 'ouder', name: 'Mehmet' },
-      wijkteam: { role: 'lokaal_team', name: 'Fatima' },
-    });
-  }
+  const family = () => realtimeFamily(database.db);
 
   beforeAll(async () => {
     database = await openTestDatabase();
   });
   afterEach(async () => {
-    destroyAllClients();
-    closeAllRaw();
-    await Promise.all(nodes.splice(0).map((n) => n.stop()));
+    await closeClientsAndNodes(nodes);
     await Promise.all(buses.splice(0).map((bus) => bus.close()));
   });
   afterAll(async () => {

@@ -2,50 +2,19 @@
  * Rooms: people in one section see each other's edits, a late joiner gets everything, and the stored state is
  * served before the first sync message (a client can never seed a doc the server has not loaded).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Database } from '../../db/client';
 import { appendUpdates } from '../../db/queries/yjs';
 import { docNameFor } from '../../lib/sections';
-import { openTestDatabase } from '../../test/db';
-import { buildPlanWithMembers } from '../../test/factories';
-import {
-  closeAllRaw,
-  connectSynced,
-  destroyAllClients,
-  rawOpen,
-  SECRET,
-  startRealtimeNode,
-  syncStep1Frame,
-  textOf,
-  textUpdate,
-  waitFor,
-  type RealtimeNode,
-} from '../../test/realtime';
+import { databasePerFile } from '../../test/database-per-file';
+import { realtimeNodePerFile } from '../../test/realtime-per-file';
+import { connectSynced, rawOpen, syncStep1Frame, textOf, textUpdate, waitFor, closeClientsAndNodes, realtimeFamily } from '../../test/realtime';
 
-let database: Database;
-let node: RealtimeNode;
+const database = databasePerFile();
+const node = realtimeNodePerFile(() => ({ db: database.db }));
+afterEach(() => closeClientsAndNodes());
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  node = await startRealtimeNode({ db: database.db });
-});
-afterEach(() => {
-  destroyAllClients();
-  closeAllRaw();
-});
-afterAll(async () => {
-  await node?.stop();
-  await database?.close();
-});
-
-async function family() {
-  return buildPlanWithMembers(database.db, SECRET, {
-    moeder: { role: 'ouder', name: 'Sanne' },
-    vader: { role: 'ouder', name: 'Mehmet' },
-    wijkteam: { role: 'lokaal_team', name: 'Fatima' },
-  });
-}
+const family = () => realtimeFamily(database.db);
 
 describe('rooms', () => {
   it('two clients converge: text typed in one appears in the other, both ways', async () => {

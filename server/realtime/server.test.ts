@@ -13,10 +13,8 @@ import { openTestDatabase } from '../../test/db';
 import { buildPlan, buildPlanWithMembers } from '../../test/factories';
 import {
   awarenessFrame,
-  closeAllRaw,
   connectClient,
   connectSynced,
-  destroyAllClients,
   rawConnect,
   rawOpen,
   SECRET,
@@ -26,6 +24,8 @@ import {
   updateFrame,
   waitFor,
   type RealtimeNode,
+  closeClientsAndNodes,
+  realtimeFamily,
 } from '../../test/realtime';
 import { defined } from '../../test/assert';
 import { LocalBus } from './bus';
@@ -42,22 +42,12 @@ async function startNode(...args: Parameters<typeof startRealtimeNode>): Promise
 beforeAll(async () => {
   database = await openTestDatabase();
 });
-afterEach(async () => {
-  destroyAllClients();
-  closeAllRaw();
-  await Promise.all(nodes.splice(0).map((n) => n.stop()));
-});
+afterEach(() => closeClientsAndNodes(nodes));
 afterAll(async () => {
   await database?.close();
 });
 
-async function family() {
-  return buildPlanWithMembers(database.db, SECRET, {
-    moeder: { role: 'ouder', name: 'Sanne' },
-    vader: { role: 'ouder', name: 'Mehmet' },
-    wijkteam: { role: 'lokaal_team', name: 'Fatima' },
-  });
-}
+const family = () => realtimeFamily(database.db);
 
 async function rowsOf(docName: string) {
   return database.db.select().from(yjsUpdates).where(eq(yjsUpdates.doc, docName));

@@ -3,25 +3,16 @@
  * active member whose role may read the section gets a socket.
  */
 import { encode } from 'next-auth/jwt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client';
+import { afterEach, describe, expect, it } from 'vitest';
 import { docNameFor } from '../../lib/sections';
-import { openTestDatabase } from '../../test/db';
+import { databasePerFile } from '../../test/database-per-file';
+import { realtimeNodePerFile } from '../../test/realtime-per-file';
 import { buildMember, buildPlan, buildPlanWithMembers, buildUser, SESSION_COOKIE, sessionCookie } from '../../test/factories';
-import { closeAllRaw, rawConnect, SECRET, startRealtimeNode, type RealtimeNode } from '../../test/realtime';
+import { closeAllRaw, rawConnect, SECRET } from '../../test/realtime';
 
-let database: Database;
-let node: RealtimeNode;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  node = await startRealtimeNode({ db: database.db });
-});
+const database = databasePerFile();
+const node = realtimeNodePerFile(() => ({ db: database.db }));
 afterEach(() => closeAllRaw());
-afterAll(async () => {
-  await node?.stop();
-  await database?.close();
-});
 
 async function statusOf(path: string, cookie: string | null, origin?: string | null): Promise<number> {
   const result = await rawConnect({ node, path, cookie, origin });

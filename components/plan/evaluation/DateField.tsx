@@ -3,16 +3,14 @@
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useYMapValue } from '@/components/live/useY';
+import { Field } from '@/components/ui/Field';
 import styles from './evaluation.module.css';
 
 export function DateField({ map, field, label, editable, testId }: { map: Y.Map<unknown>; field: string; label: string; editable: boolean; testId?: string }) {
   const id = useId();
   const value = useYMapValue<unknown>(map, field);
   return (
-    <div className={styles.dateField}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
+    <Field className={styles.dateField} labelClassName={styles.label} htmlFor={id} label={label}>
       <input
         id={id}
         type="date"
@@ -24,6 +22,6 @@ export function DateField({ map, field, label, editable, testId }: { map: Y.Map<
           if (editable && (e.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(e.target.value))) map.set(field, e.target.value);
         }}
       />
-    </div>
+    </Field>
   );
 }

@@ -4,10 +4,11 @@
  * someone else's change shows up while nobody here is typing in it. Plain values are last-choice-wins, which is
  * what a pick or a short name means; text people write together is a Y.Text (components/live/YTextField).
  */
-import { Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Select, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useYMapValue } from '@/components/live/useY';
+import { Field, Options } from '@/components/ui/Field';
 import styles from './goals.module.css';
 
 interface BaseProps {
@@ -41,10 +42,7 @@ export function MapTextInput({
     if (!focused) setValue(stored); // eslint-disable-line react-hooks/set-state-in-effect -- mirror of a shared value
   }, [stored, focused]);
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={styles.label} htmlFor={id} label={label}>
       <Textbox
         id={id}
         value={value}
@@ -60,7 +58,7 @@ export function MapTextInput({
           onSet(e.target.value);
         }}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -69,10 +67,7 @@ export function MapDateInput({ map, field, label, editable, onSet, testId, inval
   const id = useId();
   const value = asString(useYMapValue<unknown>(map, field));
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={styles.label} htmlFor={id} label={label}>
       <Textbox
         id={id}
         type="date"
@@ -86,7 +81,7 @@ export function MapDateInput({ map, field, label, editable, onSet, testId, inval
           if (next === '' || /^\d{4}-\d{2}-\d{2}$/.test(next)) onSet(next);
         }}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -95,17 +90,10 @@ export function MapSelect({ map, field, label, editable, onSet, testId, options 
   const id = useId();
   const value = asString(useYMapValue<unknown>(map, field));
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={styles.label} htmlFor={id} label={label}>
       <Select id={id} value={value} disabled={!editable} data-testid={testId} onChange={(e) => onSet(e.target.value)}>
-        {options.map((o) => (
-          <SelectOption key={o.value} value={o.value}>
-            {o.label}
-          </SelectOption>
-        ))}
+        <Options options={options} />
       </Select>
-    </div>
+    </Field>
   );
 }

@@ -8,6 +8,7 @@ import { useFormatter } from 'next-intl';
 import { type ReactNode, useId } from 'react';
 import type * as Y from 'yjs';
 import { useYMapValue } from '@/components/live/useY';
+import { Field } from '@/components/ui/Field';
 import styles from './fields.module.css';
 
 interface Common {
@@ -43,10 +44,7 @@ export function MapStringField({ map, field, label, editable, hideLabel, testId,
     );
   }
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={hideLabel ? 'visually-hidden' : styles.label} htmlFor={id} label={label}>
       <input
         id={id}
         type="text"
@@ -56,7 +54,7 @@ export function MapStringField({ map, field, label, editable, hideLabel, testId,
         data-testid={testId}
         onChange={(e) => map.set(field, e.target.value.slice(0, maxLength))}
       />
-    </div>
+    </Field>
   );
 }
 
@@ -81,10 +79,7 @@ export function MapSelectField<T extends string | number>({
     );
   }
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={hideLabel ? 'visually-hidden' : styles.label} htmlFor={id} label={label}>
       <select
         id={id}
         className={styles.input}
@@ -102,7 +97,7 @@ export function MapSelectField<T extends string | number>({
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -120,10 +115,7 @@ export function MapDateField({ map, field, label, editable, hideLabel, testId }:
     );
   }
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : styles.label}>
-        {label}
-      </label>
+    <Field className={styles.field} labelClassName={hideLabel ? 'visually-hidden' : styles.label} htmlFor={id} label={label}>
       <input
         id={id}
         type="date"
@@ -135,6 +127,6 @@ export function MapDateField({ map, field, label, editable, hideLabel, testId }:
           if (v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v)) map.set(field, v);
         }}
       />
-    </div>
+    </Field>
   );
 }

@@ -4,7 +4,7 @@
  * professional, their organisation (of the kind that fits the role). Errors come back in plain Dutch and keep
  * everything typed.
  */
-import { Alert, Button, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useCallback, useId, useState } from 'react';
@@ -13,6 +13,7 @@ import { useSubmit } from '@/components/api/useSubmit';
 import type { InviteResponse } from '@/lib/api/membership';
 import { PLAN_ROLES, isProfessionalRole, type PlanRole } from '@/lib/roles';
 import styles from './membership.module.css';
+import { Field, FormErrors, Options } from '@/components/ui/Field';
 
 export interface InviteFormProps {
   planId: string;
@@ -62,70 +63,42 @@ export function InviteForm({ planId, organisations, people }: InviteFormProps) {
 
   return (
     <form onSubmit={submit} className={styles.form} noValidate aria-describedby={errors.length ? `${id}-errors` : undefined} data-testid="invite-form">
-      {errors.length > 0 && (
-        <Alert type="error" id={`${id}-errors`} role="alert">
-          <Paragraph>{t('fixThis')}</Paragraph>
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      {errors.length > 0 && <FormErrors id={`${id}-errors`} intro={t('fixThis')} errors={errors} role="alert" />}
       {sent && (
         <Alert type="ok" role="status">
           <Paragraph>{t('invited', { email: sent })}</Paragraph>
         </Alert>
       )}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-role`}>{t('inviteRole')}</label>
+      <Field className={styles.field} htmlFor={`${id}-role`} label={t('inviteRole')}>
         <Select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as PlanRole)}>
-          {PLAN_ROLES.map((r) => (
-            <SelectOption key={r} value={r}>
-              {tRoles(r)}
-            </SelectOption>
-          ))}
+          <Options options={PLAN_ROLES.map((r) => ({ value: r, label: tRoles(r) }))} />
         </Select>
-      </div>
+      </Field>
       {family ? (
-        <div className={styles.field}>
-          <label htmlFor={`${id}-person`}>{t('person')}</label>
+        <Field className={styles.field} htmlFor={`${id}-person`} label={t('person')}>
           {fittingPeople.length === 0 ? (
             <p className={styles.muted}>{t('noPeople')}</p>
           ) : (
             <Select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)}>
-              <SelectOption value="">{t('choosePerson')}</SelectOption>
-              {fittingPeople.map((p) => (
-                <SelectOption key={p.id} value={p.name}>
-                  {p.name}
-                </SelectOption>
-              ))}
+              <Options empty={t('choosePerson')} options={fittingPeople.map((p) => ({ key: p.id, value: p.name, label: p.name }))} />
             </Select>
           )}
-        </div>
+        </Field>
       ) : (
-        <div className={styles.field}>
-          <label htmlFor={`${id}-name`}>{t('name')}</label>
+        <Field className={styles.field} htmlFor={`${id}-name`} label={t('name')}>
           <Textbox id={`${id}-name`} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-        </div>
+        </Field>
       )}
       {professional && (
-        <div className={styles.field}>
-          <label htmlFor={`${id}-org`}>{t('inviteOrganisation')}</label>
+        <Field className={styles.field} htmlFor={`${id}-org`} label={t('inviteOrganisation')}>
           <Select id={`${id}-org`} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            <SelectOption value="">{t('chooseOrganisation')}</SelectOption>
-            {fittingOrganisations.map((o) => (
-              <SelectOption key={o.id} value={o.id}>
-                {o.name}
-              </SelectOption>
-            ))}
+            <Options empty={t('chooseOrganisation')} options={fittingOrganisations.map((o) => ({ value: o.id, label: o.name }))} />
           </Select>
-        </div>
+        </Field>
       )}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-email`}>{t('email')}</label>
+      <Field className={styles.field} htmlFor={`${id}-email`} label={t('email')}>
         <Textbox id={`${id}-email`} type="email" inputMode="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </div>
+      </Field>
       {role === 'aanbieder' && (
         <label className={styles.check}>
           {/* Native checkbox: the Utrecht custom checkbox never draws its tick without an extra class. */}

@@ -1,6 +1,6 @@
 'use client';
 /** Appoint a casus- or procesregisseur among the active professionals, always with a reason (kept as history). */
-import { Alert, Button, Fieldset, FieldsetLegend, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import { Alert, Button, Fieldset, FieldsetLegend, Paragraph, Select, Textarea } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useCallback, useId, useState } from 'react';
@@ -8,6 +8,7 @@ import { messagesOf, postJson } from '@/components/api/client';
 import { useSubmit } from '@/components/api/useSubmit';
 import type { RegieChangeResponse } from '@/lib/api/membership';
 import styles from './membership.module.css';
+import { Field, FormErrors, Options } from '@/components/ui/Field';
 
 export function RegieForm({ planId, candidates }: { planId: string; candidates: { userId: string; label: string }[] }) {
   const t = useTranslations('members');
@@ -34,16 +35,7 @@ export function RegieForm({ planId, candidates }: { planId: string; candidates: 
 
   return (
     <form onSubmit={submit} className={styles.form} noValidate aria-describedby={errors.length ? `${id}-errors` : undefined}>
-      {errors.length > 0 && (
-        <Alert type="error" id={`${id}-errors`} role="alert">
-          <Paragraph>{t('fixThis')}</Paragraph>
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      {errors.length > 0 && <FormErrors id={`${id}-errors`} intro={t('fixThis')} errors={errors} role="alert" />}
       {saved && (
         <Alert type="ok" role="status">
           <Paragraph>{t('regieSaved')}</Paragraph>
@@ -59,21 +51,14 @@ export function RegieForm({ planId, candidates }: { planId: string; candidates: 
         ))}
       </Fieldset>
       {kind === 'casusregie' && <p className={styles.muted}>{t('regieHandoverNote')}</p>}
-      <div className={styles.field}>
-        <label htmlFor={`${id}-who`}>{t('regiePerson')}</label>
+      <Field className={styles.field} htmlFor={`${id}-who`} label={t('regiePerson')}>
         <Select id={`${id}-who`} value={userId} onChange={(e) => setUserId(e.target.value)}>
-          <SelectOption value="">{t('regieChoose')}</SelectOption>
-          {candidates.map((c) => (
-            <SelectOption key={c.userId} value={c.userId}>
-              {c.label}
-            </SelectOption>
-          ))}
+          <Options empty={t('regieChoose')} options={candidates.map((c) => ({ value: c.userId, label: c.label }))} />
         </Select>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor={`${id}-reason`}>{t('regieReason')}</label>
+      </Field>
+      <Field className={styles.field} htmlFor={`${id}-reason`} label={t('regieReason')}>
         <Textarea id={`${id}-reason`} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      </Field>
       <div>
         <Button type="submit" appearance="primary-action-button" disabled={busy} aria-busy={busy}>
           {busy ? t('busy') : t('regieSubmit')}

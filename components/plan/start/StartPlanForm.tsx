@@ -3,7 +3,7 @@
  * "Plan starten": the household with its people (birth dates, gezag), the legal frame and a first summary.
  * Validation errors come back from the server in plain Dutch and keep everything typed in the form.
  */
-import { Alert, Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, FormField, FormLabel, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { messagesOf, postJson } from '@/components/api/client';
 import { useSubmit } from '@/components/api/useSubmit';
 import type { PlanStarted } from '@/lib/api/plans';
 import styles from './start.module.css';
+import { FormErrors } from '@/components/ui/Field';
 
 type Relation = 'ouder' | 'kind' | 'overig';
 interface PersonDraft {
@@ -61,14 +62,7 @@ export function StartPlanForm() {
     <form onSubmit={submit} className={styles.form} aria-describedby={errors.length ? `${formId}-errors` : undefined} noValidate>
       {errors.length > 0 && (
         <div ref={errorRef} tabIndex={-1} className={styles.errors} data-testid="form-errors">
-          <Alert type="error" id={`${formId}-errors`}>
-            <Paragraph>{t('fixThis')}</Paragraph>
-            <ul>
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </Alert>
+          <FormErrors id={`${formId}-errors`} intro={t('fixThis')} errors={errors} />
         </div>
       )}
       <FormField>

@@ -16,19 +16,9 @@ import { acceptInvitation, acceptInvitationAs, describeInvitation, hashInvitatio
 import { membershipLinks } from './links';
 import { listMembers, removeMember } from './members';
 import { changeRegie } from './regie';
+import { refusalKind } from '@/test/assert';
 
 const database = databasePerFile();
-
-/** Awaits a service call that must be refused, and returns the refusal's kind. */
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err.kind;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function auditActions(planId: string): Promise<string[]> {
   const rows = await database.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.planId, planId));
@@ -78,9 +68,9 @@ describe('invite', () => {
     const t = testMembershipContext(database.db);
     const outsider = await buildUser(database.db, { name: 'Buiten Staander' });
     const input = { email: uniqueEmail('x'), name: 'X', role: 'aanbieder' as const, organisationId: family.provider.id, hoofdaanbieder: false };
-    expect(await refusal(invite(t.ctx, { planId: family.plan.id, actorId: outsider.id, input }))).toBe('not_found');
-    expect(await refusal(invite(t.ctx, { planId: 'not-a-uuid', actorId: family.mo.user.id, input }))).toBe('not_found');
-    expect(await refusal(invite(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input }))).toBe('forbidden');
+    expect(await refusalKind(invite(t.ctx, { planId: family.plan.id, actorId: outsider.id, input }))).toBe('not_found');
+    expect(await refusalKind(invite(t.ctx, { planId: 'not-a-uuid', actorId: family.mo.user.id, input }))).toBe('not_found');
+    expect(await refusalKind(invite(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input }))).toBe('forbidden');
     const [n] = await database.db.select({ n: count() }).from(invitations).where(eq(invitations.planId, family.plan.id));
     expect(n?.n).toBe(0);
     expect(await database.db.select().from(users).where(eq(users.email, input.email))).toEqual([]);
@@ -93,16 +83,18 @@ describe('invite', () => {
     const base = { planId: family.plan.id, actorId: family.mo.user.id };
     const pro = { email: uniqueEmail('p'), name: 'P', hoofdaanbieder: false };
     // Organisation of the wrong kind, of another region, or none at all.
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: family.gi.id } }))).toBe('invalid');
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: null } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: family.gi.id } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: null } }))).toBe('invalid');
     const other = await buildFamilyPlan(database.db);
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: other.provider.id } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, role: 'aanbieder', organisationId: other.provider.id } }))).toBe('invalid');
     // A parent or child must be a person of the household without an account.
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, name: 'Onbekende Ouder', role: 'ouder' } }))).toBe('invalid');
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, name: 'Sanne Ouder', role: 'ouder' } }))).toBe('invalid');
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, name: 'Kim Nieuw', role: 'jeugdige' } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, name: 'Onbekende Ouder', role: 'ouder' } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, name: 'Sanne Ouder', role: 'ouder' } }))).toBe('invalid');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, name: 'Kim Nieuw', role: 'jeugdige' } }))).toBe('invalid');
     // Someone already in the plan.
-    expect(await refusal(invite(t.ctx, { ...base, input: { ...pro, email: family.sanne.user.email, name: 'Sanne Ouder', role: 'netwerk' } }))).toBe('conflict');
+    expect(await refusalKind(invite(t.ctx, { ...base, input: { ...pro, email: family.sanne.user.email, name: 'Sanne Ouder', role: 'netwerk' } }))).toBe(
+      'conflict',
+    );
     expect(t.mails).toEqual([]);
   });
 
@@ -117,7 +109,7 @@ describe('invite', () => {
       });
     await send();
     await send();
-    expect(await refusal(send())).toBe('rate_limited');
+    expect(await refusalKind(send())).toBe('rate_limited');
     expect(t.mails).toHaveLength(2);
   });
 
@@ -126,7 +118,7 @@ describe('invite', () => {
     const t = testMembershipContext(database.db, { failMail: true });
     const email = uniqueEmail('n');
     const input = { email, name: 'Netwerk', role: 'netwerk' as const, hoofdaanbieder: false };
-    expect(await refusal(invite(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input }))).toBe('mail_failed');
+    expect(await refusalKind(invite(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input }))).toBe('mail_failed');
     const [row] = await database.db.select().from(invitations).where(eq(invitations.planId, family.plan.id));
     expect(row?.revokedAt).not.toBeNull();
   });
@@ -149,7 +141,7 @@ describe('accept an invitation', () => {
     });
 
     const stranger = await buildUser(database.db, { email: uniqueEmail('stranger') });
-    expect(await refusal(acceptInvitation(t.ctx, { token, userId: stranger.id, email: stranger.email }))).toBe('forbidden');
+    expect(await refusalKind(acceptInvitation(t.ctx, { token, userId: stranger.id, email: stranger.email }))).toBe('forbidden');
 
     const accepted = await acceptInvitation(t.ctx, { token, userId: user.id, email: email.toUpperCase() });
     expect(accepted).toMatchObject({ planId: family.plan.id, status: 'wacht_op_toestemming', basis: 'toestemming' });
@@ -157,9 +149,9 @@ describe('accept an invitation', () => {
     expect(member).toMatchObject({ role: 'aanbieder', status: 'wacht_op_toestemming', hoofdaanbieder: true });
     expect(await auditActions(family.plan.id)).toContain('membership.accept');
 
-    expect(await refusal(acceptInvitation(t.ctx, { token, userId: user.id, email }))).toBe('gone');
+    expect(await refusalKind(acceptInvitation(t.ctx, { token, userId: user.id, email }))).toBe('gone');
     expect((await describeInvitation(t.ctx, { token }))?.state).toBe('used');
-    expect(await refusal(acceptInvitation(t.ctx, { token: 'A'.repeat(43), userId: user.id, email }))).toBe('not_found');
+    expect(await refusalKind(acceptInvitation(t.ctx, { token: 'A'.repeat(43), userId: user.id, email }))).toBe('not_found');
     expect(await describeInvitation(t.ctx, { token: 'nonsense' })).toBeNull();
   });
 
@@ -169,7 +161,7 @@ describe('accept an invitation', () => {
     const { email, token, user } = await inviteProvider(family, t);
     const [row] = await database.db.select().from(invitations).where(eq(invitations.planId, family.plan.id));
     await expireInvitation(database.db, row?.id ?? '');
-    expect(await refusal(acceptInvitation(t.ctx, { token, userId: user.id, email }))).toBe('gone');
+    expect(await refusalKind(acceptInvitation(t.ctx, { token, userId: user.id, email }))).toBe('gone');
     expect(await loadMember(database.db, { planId: family.plan.id, userId: user.id })).toBeNull();
   });
 
@@ -284,19 +276,19 @@ describe('consent decisions', () => {
     const { family, t, eva, memberId } = await waitingProvider();
     const outsider = await buildUser(database.db);
     const input = { memberId, decision: 'give' as const };
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input }))).toBe('forbidden');
-    expect(await refusal(listConsentRequests(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: outsider.id, input }))).toBe('not_found');
-    expect(await refusal(listConsentRequests(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: eva.user.id, input }))).toBe('not_found');
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input }))).toBe('forbidden');
+    expect(await refusalKind(listConsentRequests(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: outsider.id, input }))).toBe('not_found');
+    expect(await refusalKind(listConsentRequests(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: eva.user.id, input }))).toBe('not_found');
     // A request of another plan is not found from this one.
     const other = await waitingProvider();
     expect(
-      await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId: other.memberId, decision: 'give' } })),
+      await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId: other.memberId, decision: 'give' } })),
     ).toBe('not_found');
     // Nobody decides about a parent.
     expect(
-      await refusal(
+      await refusalKind(
         decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId: family.peter.member.id, decision: 'withdraw' } }),
       ),
     ).toBe('forbidden');
@@ -315,7 +307,7 @@ describe('consent decisions', () => {
     const member = await loadMember(database.db, { planId: family.plan.id, userId: eva.user.id });
     expect(member?.status).toBe('beeindigd');
     expect(t.revoked).toEqual([{ planId: family.plan.id, userId: eva.user.id }]);
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } }))).toBe(
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } }))).toBe(
       'conflict',
     );
     expect(await auditActions(family.plan.id)).toContain('consent.refuse');
@@ -338,11 +330,11 @@ describe('consent decisions', () => {
 
   it('a second "yes" is refused as a conflict; withdraw before yes is a conflict too', async () => {
     const { family, t, memberId } = await waitingProvider();
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'withdraw' } }))).toBe(
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'withdraw' } }))).toBe(
       'conflict',
     );
     await decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } });
-    expect(await refusal(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } }))).toBe(
+    expect(await refusalKind(decideConsent(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, input: { memberId, decision: 'give' } }))).toBe(
       'conflict',
     );
   });
@@ -378,9 +370,9 @@ describe('members panel, removal and regie', () => {
     expect(list.members[0]?.isCasusregisseur).toBe(true);
     expect(list.invitablePeople.map((p) => p.name).sort()).toEqual(['Kim Nieuw', 'Lotte Kind']);
     expect(list.organisations.map((o) => o.name)).toEqual(['De Linde Jeugdhulp', 'Jeugdbescherming Test', 'Wijkteam Test']);
-    expect(await refusal(listMembers(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id }))).toBe('forbidden');
+    expect(await refusalKind(listMembers(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id }))).toBe('forbidden');
     const outsider = await buildUser(database.db);
-    expect(await refusal(listMembers(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
+    expect(await refusalKind(listMembers(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
   });
 
   it('the casusregisseur removes a member: ended, procesregie ended, live connections revoked, audited', async () => {
@@ -394,10 +386,10 @@ describe('members panel, removal and regie', () => {
       input: { kind: 'procesregie', userId: consultant.id, reason: 'Consulent volgt het resultaat.' },
     });
 
-    expect(await refusal(removeMember(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, memberId: member.id }))).toBe('forbidden');
-    expect(await refusal(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: family.mo.member.id }))).toBe('conflict');
+    expect(await refusalKind(removeMember(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id, memberId: member.id }))).toBe('forbidden');
+    expect(await refusalKind(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: family.mo.member.id }))).toBe('conflict');
     const other = await buildFamilyPlan(database.db);
-    expect(await refusal(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: other.sanne.member.id }))).toBe('not_found');
+    expect(await refusalKind(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: other.sanne.member.id }))).toBe('not_found');
     expect(t.revoked).toEqual([]);
 
     await removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: member.id, reason: 'Klaar.' });
@@ -408,7 +400,7 @@ describe('members panel, removal and regie', () => {
       .from(regieAssignments)
       .where(and(eq(regieAssignments.planId, family.plan.id), eq(regieAssignments.kind, 'procesregie')));
     expect(regie.every((r) => r.endedAt !== null)).toBe(true);
-    expect(await refusal(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: member.id }))).toBe('conflict');
+    expect(await refusalKind(removeMember(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, memberId: member.id }))).toBe('conflict');
     expect(await auditActions(family.plan.id)).toContain('membership.remove');
   });
 
@@ -419,15 +411,15 @@ describe('members panel, removal and regie', () => {
     await buildMember(database.db, { planId: family.plan.id, userId: eva.id, role: 'aanbieder', organisationId: family.provider.id });
 
     expect(
-      await refusal(
+      await refusalKind(
         changeRegie(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input: { kind: 'casusregie', userId: family.sanne.user.id, reason: 'x' } }),
       ),
     ).toBe('invalid');
-    expect(await refusal(changeRegie(t.ctx, { planId: family.plan.id, actorId: eva.id, input: { kind: 'casusregie', userId: eva.id, reason: 'x' } }))).toBe(
+    expect(await refusalKind(changeRegie(t.ctx, { planId: family.plan.id, actorId: eva.id, input: { kind: 'casusregie', userId: eva.id, reason: 'x' } }))).toBe(
       'forbidden',
     );
     expect(
-      await refusal(
+      await refusalKind(
         changeRegie(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id, input: { kind: 'casusregie', userId: family.mo.user.id, reason: 'x' } }),
       ),
     ).toBe('conflict');
@@ -443,7 +435,7 @@ describe('members panel, removal and regie', () => {
       ['Eva Aanbieder', true],
       ['Mo Regisseur', false],
     ]);
-    expect(await refusal(listMembers(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
+    expect(await refusalKind(listMembers(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
     expect(await auditActions(family.plan.id)).toContain('regie.change');
   });
 });
@@ -466,7 +458,7 @@ describe('as the route shape calls the services', () => {
     // The loaded member is still checked: a parent may not manage.
     const sanne = await loadMember(database.db, { planId: family.plan.id, userId: family.sanne.user.id });
     if (!sanne) throw new Error('sanne is no member');
-    expect(await refusal(listMembers(t.ctx, { member: sanne, via }))).toBe('forbidden');
+    expect(await refusalKind(listMembers(t.ctx, { member: sanne, via }))).toBe('forbidden');
   });
 
   it('the consent guard: deciders pass, the casusregisseur is forbidden, an outsider not found', async () => {
@@ -475,8 +467,8 @@ describe('as the route shape calls the services', () => {
     const outsider = await buildUser(database.db);
     expect(await assertDecider(t.ctx, { planId: family.plan.id, actorId: family.sanne.user.id })).toBe('ouder_met_gezag');
     expect(await assertDecider(t.ctx, { planId: family.plan.id, actorId: family.daan.user.id })).toBe('jeugdige_16_plus');
-    expect(await refusal(assertDecider(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
-    expect(await refusal(assertDecider(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
+    expect(await refusalKind(assertDecider(t.ctx, { planId: family.plan.id, actorId: family.mo.user.id }))).toBe('forbidden');
+    expect(await refusalKind(assertDecider(t.ctx, { planId: family.plan.id, actorId: outsider.id }))).toBe('not_found');
   });
 
   it('too many invitations: rate limited, try again in an hour', async () => {
@@ -494,8 +486,8 @@ describe('as the route shape calls the services', () => {
     const t = testMembershipContext(database.db);
     const { token, user } = await inviteProvider(family, t);
     const stranger = await buildUser(database.db, { email: uniqueEmail('stranger') });
-    expect(await refusal(acceptInvitationAs(t.ctx, { token, userId: stranger.id, via }))).toBe('forbidden');
-    expect(await refusal(acceptInvitationAs(t.ctx, { token, userId: '00000000-0000-4000-8000-000000000000', via }))).toBe('unauthenticated');
+    expect(await refusalKind(acceptInvitationAs(t.ctx, { token, userId: stranger.id, via }))).toBe('forbidden');
+    expect(await refusalKind(acceptInvitationAs(t.ctx, { token, userId: '00000000-0000-4000-8000-000000000000', via }))).toBe('unauthenticated');
     expect(await acceptInvitationAs(t.ctx, { token, userId: user.id, via })).toMatchObject({ planId: family.plan.id, status: 'wacht_op_toestemming' });
   });
 
